@@ -1,0 +1,147 @@
+"""The Python API: :func:`process` one article, :func:`process_many` a stream of them.
+
+Every input yields exactly one output, in input order: a :class:`~dateline.records.Record`, or an
+:class:`~dateline.records.ErrorRecord` saying why that input could not be processed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from multiprocessing import get_context
+
+from dataclasses import dataclass
+
+from .article import build_article
+from .errors import DatelineError, ProcessingError
+from .intake.read import error_record, looks_like_html
+from .intake.source import RawDocument
+from .layout import Layout
+from .nlp import load_model, parse, prepare_doc
+from .pipeline import run_stages
+from .records import Article, ErrorInfo, ErrorRecord, Output, Record
+from .settings import DEFAULT, Settings
+
+log = logging.getLogger(__name__)
+
+Input = str | RawDocument | ErrorRecord
+
+
+def process(text_or_html: str, *, published: str | None = None, url: str | None = None,
+            settings: Settings | None = None) -> Record:
+    """Process one article (plain text or HTML); raises a DatelineError when it cannot be processed."""
+    raw = _raw(text_or_html, url=url)
+    out = next(Extractor(settings or DEFAULT).run([raw], published=published))
+    if isinstance(out, ErrorRecord):
+        raise _as_error(out)
+    return out
+
+
+def process_many(items: Iterable[Input], *, workers: int = 1, settings: Settings | None = None,
+                 published: str | None = None) -> Iterator[Output]:
+    """Process a stream of inputs, one output each, in order; ``workers`` > 1 uses that many processes."""
+    settings = settings or DEFAULT
+    raws = (_raw(x) if isinstance(x, str) else x for x in items)
+    if workers <= 1:
+        yield from Extractor(settings).run(raws, published=published)
+    else:
+        yield from _parallel(raws, workers=workers, settings=settings, published=published)
+
+
+class Extractor:
+    """Holds the loaded model and turns batches of inputs into outputs."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_model(settings.model)
+
+    def run(self, items: Iterable[RawDocument | ErrorRecord], *, published: str | None = None) -> Iterator[Output]:
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            yield from self.run_batch(batch, published=published)
+
+    def run_batch(self, batch: list[RawDocument | ErrorRecord], *, published: str | None = None) -> list[Output]:
+        outputs: list[Output | None] = [None] * len(batch)
+        ready: list[_Ready] = []
+        for i, item in enumerate(batch):
+            if isinstance(item, ErrorRecord):
+                outputs[i] = item
+                continue
+            try:
+                article, layout = build_article(item, settings=self.settings, published=published)
+                ready.append(_Ready(i, article, layout))
+            except DatelineError as exc:
+                outputs[i] = error_record(exc, item.source_id)
+        for i, out in self._analyse(ready):
+            outputs[i] = out
+        return [o for o in outputs if o is not None]
+
+    def _analyse(self, ready: list[_Ready]) -> Iterator[tuple[int, Output]]:
+        docs = [prepare_doc(self.nlp, r.article.text, splits=r.layout.splits,
+                            sentence_starts=r.layout.sentence_starts) for r in ready]
+        parsed = parse(self.nlp, docs, batch_size=self.settings.batch_size)
+        for r, doc in zip(ready, parsed, strict=True):
+            try:
+                yield r.index, run_stages(doc, r.article, settings=self.settings)
+            except Exception as exc:  # one bad article never stops a batch
+                log.exception("stage failure on %s", r.article.source_id)
+                yield r.index, ErrorRecord(error=ErrorInfo(
+                    kind=ProcessingError.kind, message=f"processing failed: {type(exc).__name__}: {exc}",
+                    source=r.article.source_id))
+
+
+@dataclass(frozen=True)
+class _Ready:
+    index: int
+    article: Article
+    layout: Layout
+
+
+def _raw(text_or_html: str, *, url: str | None = None) -> RawDocument:
+    source = url or "<text>"
+    if looks_like_html(text_or_html):
+        return RawDocument(source_id=source, html=text_or_html, url=url)
+    return RawDocument(source_id=source, text=text_or_html, url=url)
+
+
+def _as_error(out: ErrorRecord) -> DatelineError:
+    from . import errors
+
+    for cls in (errors.EmptyInputError, errors.BinaryInputError, errors.EncodingError, errors.TooLargeError,
+                errors.FormatError, errors.FetchError, errors.ProcessingError, errors.ModelError):
+        if cls.kind == out.error.kind:
+            return cls(out.error.message, source=out.error.source)
+    if out.error.kind == errors.LanguageError.kind:
+        return errors.LanguageError(out.error.message, language="", source=out.error.source)
+    return DatelineError(out.error.message, source=out.error.source)
+
+
+# ---- parallel extraction: each worker process loads the model once --------------------------------------
+_WORKER: Extractor | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Extractor(settings)
+
+
+def _work(batch: list[RawDocument | ErrorRecord], published: str | None) -> list[Output]:
+    assert _WORKER is not None
+    return _WORKER.run_batch(batch, published=published)
+
+
+def _parallel(raws: Iterable[RawDocument | ErrorRecord], *, workers: int, settings: Settings,
+              published: str | None) -> Iterator[Output]:
+    ctx = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[Future[list[Output]]] = deque()
+        iterator = iter(raws)
+        while batch := list(islice(iterator, settings.batch_size)):
+            pending.append(pool.submit(_work, batch, published))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -1,0 +1,155 @@
+"""The command line: a thin shell over the library. Only this module prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import nullcontext
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .api import process_many
+from .errors import DatelineError
+from .intake.read import read_inputs
+from .records import ErrorRecord, Output, to_dict
+from .settings import TABLE, Settings, load_settings
+
+app = typer.Typer(help="dateline: news reports → records of who said what, who did what to whom, where and when.",
+                  no_args_is_help=True, add_completion=False)
+eval_app = typer.Typer(help="Score dateline against benchmark data; prints JSON.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([dateline] table).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json: indented; jsonl: one line each.")]
+    = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (ISO 8601) for every input.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Parallel worker processes.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model to load instead of the default.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Extract records from articles: one JSON object per article, an error object for each failure."""
+    settings = _settings(config, workers=workers, model=model)
+    counts = _run_extract(paths, settings, format, output, published)
+    if counts["records"] == 0 and counts["errors"] > 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    format: Annotated[Format, typer.Option("--format", "-f", help="json: indented; jsonl: one line.")]
+    = Format.json,
+) -> None:
+    """Extract the bundled sample article and print its records."""
+    sample = resources.files("dateline") / "samples" / "article.txt"
+    with resources.as_file(sample) as path:
+        _run_extract([str(path)], load_settings(), format, None, None)
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting with its default and help."""
+    for s in TABLE:
+        print(f"{s.name} = {s.default!r}\n    {s.help}")
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    directory: Annotated[Path, typer.Argument(help="The article-extraction-benchmark folder.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """HTML body extraction: token precision, recall and F1 against ground-truth.json."""
+    from .evaluation.extraction import evaluate_extraction
+
+    _print_json(_guard(lambda: evaluate_extraction(directory, limit=limit)))
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    return _guard(lambda: load_settings(config, **overrides))
+
+
+def _guard(fn):  # type: ignore[no-untyped-def]
+    try:
+        return fn()
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        raise typer.Exit(2) from None
+
+
+def _run_extract(paths: list[str], settings: Settings, fmt: Format, output: Path | None,
+                 published: str | None) -> dict[str, int]:
+    counts = {"records": 0, "errors": 0}
+    items = read_inputs(paths, settings=settings)
+    with _open_output(output) as out:
+        for result in process_many(items, workers=settings.workers, settings=settings, published=published):
+            _count(result, counts)
+            _write(out, result, fmt)
+    if output is not None or counts["errors"]:
+        err.print(f"{counts['records']} article(s) extracted, {counts['errors']} error(s)")
+    return counts
+
+
+def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
+    if output is None:
+        return nullcontext(sys.stdout)
+    return output.open("w", encoding="utf-8")
+
+
+def _count(result: Output, counts: dict[str, int]) -> None:
+    if isinstance(result, ErrorRecord):
+        counts["errors"] += 1
+        err.print(f"[yellow]skipped[/yellow] {result.error.source}: {result.error.message}")
+    else:
+        counts["records"] += 1
+
+
+def _write(out: IO[str], result: Output, fmt: Format) -> None:
+    data = to_dict(result)
+    if fmt is Format.jsonl:
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.flush()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,79 @@
+"""One error hierarchy. Every error dateline raises is a :class:`DatelineError` with a message a user can act on.
+
+``kind`` is the short name written into error records (``{"error": {"kind", "message", "source"}}``).
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base of every error dateline raises."""
+
+    kind = "error"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+
+class SettingsError(DatelineError):
+    """A setting is unknown or has a value of the wrong kind."""
+
+    kind = "settings"
+
+
+class ModelError(DatelineError):
+    """The spaCy model named in the settings cannot be loaded."""
+
+    kind = "model"
+
+
+class InputError(DatelineError):
+    """An input cannot be read as an article."""
+
+    kind = "input"
+
+
+class EmptyInputError(InputError):
+    kind = "empty"
+
+
+class BinaryInputError(InputError):
+    kind = "binary"
+
+
+class EncodingError(InputError):
+    kind = "encoding"
+
+
+class TooLargeError(InputError):
+    kind = "too_large"
+
+
+class FormatError(InputError):
+    """A file of a known format (HTML, JSONL, feed, WARC) is malformed or truncated."""
+
+    kind = "format"
+
+
+class LanguageError(InputError):
+    """The article is not in a language the pipeline handles."""
+
+    kind = "language"
+
+    def __init__(self, message: str, *, language: str, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.language = language
+
+
+class FetchError(DatelineError):
+    """A URL could not be fetched: time-out, refused, HTTP error, robots.txt, private address."""
+
+    kind = "fetch"
+
+
+class ProcessingError(DatelineError):
+    """A pipeline stage failed on an article."""
+
+    kind = "processing"

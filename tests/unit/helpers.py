@@ -1,0 +1,39 @@
+"""Build spaCy Docs by hand for fast tests: words, spaces, entity tags, sentence starts — no model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    return spacy.blank("en").vocab
+
+
+def make_doc(text_with_ents: str) -> Doc:
+    """``"[Ash Carter](PERSON) met [UN](ORG) staff ."`` → Doc with those entities (tokens split on spaces)."""
+    words: list[str] = []
+    ents: list[str] = []
+    for chunk in _chunks(text_with_ents):
+        label, toks = chunk
+        for j, tok in enumerate(toks):
+            words.append(tok)
+            ents.append("O" if label is None else ("B-" if j == 0 else "I-") + label)
+    return Doc(vocab(), words=words, spaces=[True] * (len(words) - 1) + [False], ents=ents)
+
+
+def _chunks(text: str) -> list[tuple[str | None, list[str]]]:
+    import re
+
+    out: list[tuple[str | None, list[str]]] = []
+    pos = 0
+    for m in re.finditer(r"\[([^\]]+)\]\(([A-Z_]+)\)", text):
+        out.append((None, text[pos:m.start()].split()))
+        out.append((m.group(2), m.group(1).split()))
+        pos = m.end()
+    out.append((None, text[pos:].split()))
+    return [c for c in out if c[1]]

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from contextlib import nullcontext
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import IO, Annotated
@@ -28,7 +28,7 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
 

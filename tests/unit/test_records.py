@@ -8,8 +8,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.records import (
-    SCHEMA, Actor, Annotation, Article, DateRef, Dateline, Entity, ErrorInfo, ErrorRecord, Event, Location,
-    Place, Quote, Record, Span, Speaker, content_id, output_from_dict, to_dict,
+    SCHEMA,
+    Actor,
+    Annotation,
+    Article,
+    Dateline,
+    DateRef,
+    Entity,
+    ErrorInfo,
+    ErrorRecord,
+    Event,
+    Location,
+    Place,
+    Quote,
+    Record,
+    Span,
+    Speaker,
+    content_id,
+    output_from_dict,
+    to_dict,
 )
 
 texts = st.text(max_size=40)

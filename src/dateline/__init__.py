@@ -23,8 +23,19 @@ __all__ = [
 if TYPE_CHECKING:
     from .api import process, process_many
     from .errors import DatelineError
-    from .records import (SCHEMA, Article, DateRef, Entity, ErrorRecord, Event, Place, Quote, Record,
-                          output_from_dict, to_dict)
+    from .records import (
+        SCHEMA,
+        Article,
+        DateRef,
+        Entity,
+        ErrorRecord,
+        Event,
+        Place,
+        Quote,
+        Record,
+        output_from_dict,
+        to_dict,
+    )
     from .settings import Settings, load_settings
 
 _LAZY = {

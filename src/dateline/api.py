@@ -10,10 +10,9 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
-
-from dataclasses import dataclass
 
 from .article import build_article
 from .errors import DatelineError, ProcessingError

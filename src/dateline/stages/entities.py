@@ -11,7 +11,8 @@ import unicodedata
 
 from spacy.tokens import Doc, Span
 
-from ..records import Entity, Span as TextSpan, content_id
+from ..records import Entity, content_id
+from ..records import Span as TextSpan
 from ..settings import Settings
 
 NEEDS: tuple[str, ...] = ("ner",)

@@ -13,6 +13,7 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .api import process_many
@@ -115,13 +116,22 @@ def _run_extract(paths: list[str], settings: Settings, fmt: Format, output: Path
                  published: str | None) -> dict[str, int]:
     counts = {"records": 0, "errors": 0}
     items = read_inputs(paths, settings=settings)
-    with _open_output(output) as out:
+    with _open_output(output) as out, _progress() as progress:
+        task = progress.add_task("extracting", total=None, errors=0)
         for result in process_many(items, workers=settings.workers, settings=settings, published=published):
             _count(result, counts)
             _write(out, result, fmt)
+            progress.update(task, advance=1, errors=counts["errors"])
     if output is not None or counts["errors"]:
         err.print(f"{counts['records']} article(s) extracted, {counts['errors']} error(s)")
     return counts
+
+
+def _progress() -> Progress:
+    """A live count on stderr when it is a terminal; silent in pipes, files and CI."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}: {task.completed} article(s)"),
+                    TextColumn("{task.fields[errors]} error(s)"), TimeElapsedColumn(), console=err,
+                    transient=True, disable=not err.is_terminal)
 
 
 def _open_output(output: Path | None):  # type: ignore[no-untyped-def]

@@ -56,7 +56,5 @@ def run_stages(doc: Doc, article: Article, *, settings: Settings, stages: tuple[
         for name in stage.gives:
             setattr(doc._, name, out)
             results[name] = out
-    return Record(article=article, **{k: v for k, v in results.items() if k in _RECORD_FIELDS})
-
-
-_RECORD_FIELDS = ("entities", "quotes", "places", "dates", "events")
+    return Record(article=article, entities=results.get("entities", ()), quotes=results.get("quotes", ()),
+                  places=results.get("places", ()), dates=results.get("dates", ()), events=results.get("events", ()))

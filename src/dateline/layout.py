@@ -1,0 +1,331 @@
+"""The layout of a news text: title, published date, dateline, headings, paragraphs and the credits line.
+
+The text is never changed. What the layout finds is recorded as :class:`~dateline.records.Annotation` spans
+(character offsets into the exact text), plus the offsets where a glued run must be split into two tokens
+("…, 2016The siege") and the offsets that must begin a sentence. Every rule is a general one about how news
+is laid out; the tables it uses are the constants below. Work is linear in the length of the text: every
+regular expression is anchored and reads a bounded stretch of one line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .layout_dates import DAY_MONTH, DateMatch, fills_line, match_date, published_from_url
+from .records import Annotation, Dateline
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+SENTENCE_END = ".!?…。！？"
+CLOSING_QUOTES = "\"'”’»›"
+OPENING_QUOTES = "\"'“‘«‹„‚"
+HEADING_FINAL = SENTENCE_END + ";,:" + CLOSING_QUOTES  # a line ending in one of these is a sentence, not a heading
+PROSE_WORDS = 20  # a line of this many words is running text
+PROSE_FACTOR = 2  # ... and so is a line this many times longer than the heading candidate beside it
+MAX_LINE_CHECK = 400  # title, dateline and credits are looked for only in this much of a line
+KNOWN_AGENCIES = frozenset(a.casefold() for a in (
+    "AFP", "AP", "Reuters", "Reuter", "dpa", "EFE", "ANSA", "Xinhua", "TASS", "KNA", "epd", "AA", "UPI",
+    "PTI", "IANS", "ANI", "Kyodo", "Jiji", "Yonhap", "Bernama", "Anadolu", "APA", "SDA", "Belga", "ANP",
+    "PAP", "CTK", "MTI", "BTA", "Lusa", "HINA", "Tanjug", "Agerpres", "Interfax", "RIA", "RIA Novosti",
+    "Sputnik", "IRNA", "KUNA", "WAM", "SPA", "MENA", "SANA", "QNA", "Petra", "Antara", "AAP", "CP",
+    "NTB", "TT", "STT", "Ritzau", "Notimex", "Prensa Latina", "Europa Press", "Bloomberg", "CNN", "BBC",
+    "NPR", "DW", "KCNA", "Agencies", "Associated Press", "Agence France-Presse",
+    "Deutsche Presse-Agentur", "Press Trust of India", "Kyodo News", "Anadolu Agency", "Canadian Press",
+    "Australian Associated Press",
+))
+# All-caps words that open a paragraph like a dateline place but are labels ("BREAKING: ...").
+NOT_PLACES = frozenset({
+    "BREAKING", "UPDATE", "UPDATED", "UPDATES", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT",
+    "WATCH", "VIDEO", "PHOTOS", "PHOTO", "LIVE", "CORRECTED", "CORRECTION", "FACTBOX", "REFILE", "URGENT",
+    "FLASH", "ALERT", "NOTE", "EDITOR'S", "EDITORS", "WARNING", "INTERVIEW", "REVIEW", "READ", "RELATED",
+    "ADVERTISEMENT", "SPONSORED", "FEATURE", "Q&A", "FAQ", "BY", "AND", "THE", "RPT",
+})
+# Short lines that are page furniture or bylines, not section headings.
+NON_HEADING_RE = re.compile(r"(?i:by|read more|read also|see also|related|photo|image|video|watch|listen|"
+                            r"advertisement|subscribe|sign up|share|follow us|click)\b")
+BYLINE_RE = re.compile(r"By\s+[^\W\d_]")  # "By Jane Doe": never the title
+PREAMBLE_WORDS = 12  # one line of at most this many words may stand above the date stamp or the dateline
+
+_SEP = r"(?P<sep>\s*(?:--|[—–:])|\s+-(?=\s|$)|(?<=\))\s*-)"
+_DATELINE_RE = re.compile(rf"(?P<head>[^()\n—–:]{{0,80}}?)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?{_SEP}")
+_CAPS = r"[^\W\d_a-z][^\s,a-z]*"
+_REGION = r"[^\W\d_a-z][\w.'’&-]*"
+_HEAD_RE = re.compile(rf"(?P<caps>{_CAPS}(?:\s+{_CAPS}){{0,3}})"
+                      rf"(?:,\s*(?P<region>{_REGION}(?:\s+{_REGION}){{0,2}}))?(?:,?\s*{DAY_MONTH})?\s*")
+_INITIALS = r"[a-z]{1,5}(?:\s*[/,]\s*[a-z]{1,5})*"
+_PAREN_CREDITS_RE = re.compile(rf"(?P<byline>{_INITIALS})?\s*\((?P<list>[^()]{{1,200}})\)")
+_DASH_CREDITS_RE = re.compile(r"(?:--?|[—–])\s*(?P<list>[^()]{1,100})")
+_REPORTING_RE = re.compile(r"\(?(?P<list>(?:(?i:additional\s+)?(?i:reporting|writing|editing|compiled|"
+                           r"reported|research)\s+by\s+[^()]+))\)?")
+_ITEM_SPLIT_RE = re.compile(r"\s*[,/;]\s*|\s+and\s+")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_PHRASE_RE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|du|la|der|des|[A-Z][\w.&'’-]*)){0,3}")
+_SENTENCE_END = tuple(SENTENCE_END)
+_HEADING_FINAL = tuple(HEADING_FINAL)
+_AFTER_DATE_RE = re.compile(r"\s*(?:[|:–—-]+\s*)?")
+_NAME_TAIL_RE = re.compile(r"\s+(?:in|at|from|for|with)\s.*$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What :func:`analyse_layout` found; every offset indexes the text it was given."""
+
+    title: str | None = None
+    published: str | None = None
+    dateline: Dateline | None = None
+    credits: tuple[str, ...] = ()
+    byline: str | None = None
+    headings: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    splits: tuple[int, ...] = ()
+    sentence_starts: tuple[int, ...] = ()
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def analyse_layout(text: str, *, settings: Settings, title: str | None = None) -> Layout:
+    """The layout of ``text``; ``title`` is the title from HTML metadata, when there is one."""
+    lines = _split_lines(text)
+    found_title, title_i = _find_title(lines, title, settings)
+    first = 0 if title_i is None else title_i + 1
+    stamp = _find_published(text, lines, first)
+    date_i, date, body_at = stamp if stamp else (None, None, None)
+    own_line = date_i if body_at is None else None  # the date fills its line
+    credits_i = _credits_line(lines, {title_i, own_line})
+    credits, byline = _parse_credits(lines[credits_i].text) if credits_i is not None else ((), None)
+    body = [i for i in range(first, len(lines)) if i not in (own_line, credits_i)]
+    starts = {i: lines[i].start for i in body}  # where each body paragraph begins
+    if date_i is not None and body_at is not None:
+        starts[date_i] = body_at
+    dateline, dateline_i = _find_dateline(text, lines, body, starts)
+    skip = {title_i, own_line, credits_i, dateline_i, *body[:1]}
+    heads = [i for i in body if i not in skip and _is_heading(text, lines, i, settings.heading_max_words)]
+    notes = _annotations(lines, starts, title_i, date, dateline, heads, credits_i)
+    splits = (date.end,) if date and body_at == date.end else ()
+    layout = Layout(
+        title=found_title, published=date.iso if date else None, dateline=dateline, credits=credits,
+        byline=byline, headings=tuple(lines[i].text for i in heads), annotations=notes, splits=splits,
+        sentence_starts=tuple(sorted({line.start for line in lines} | set(starts.values()))))
+    logger.debug("layout: title=%r published=%s dateline=%s credits=%s headings=%d", layout.title,
+                 layout.published, dateline, credits, len(heads))
+    return layout
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """The non-empty lines, each trimmed of surrounding whitespace (so a "\\r" before "\\n" is left out)."""
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def _find_title(lines: list[_Line], given: str | None, settings: Settings) -> tuple[str | None, int | None]:
+    if given is not None and given.strip():
+        norm = " ".join(given.split())
+        same = bool(lines) and " ".join(lines[0].text.split()).casefold() == norm.casefold()
+        return norm, (0 if same else None)
+    if len(lines) < 2:
+        return None, None
+    first = lines[0].text
+    if (len(first) > settings.title_max_chars or _ends_statement(first) or BYLINE_RE.match(first)
+            or not any(c.isalpha() for c in first) or fills_line(first, 0, len(first))
+            or _only_dateline(first, 0, len(first))):
+        return None, None
+    return first, 0
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(CLOSING_QUOTES + ")]").endswith(_SENTENCE_END)
+
+
+def _ends_statement(line: str) -> bool:
+    """Ends like a sentence of running text; headlines may end in "?" or "!" ("Could rivalry end?")."""
+    return _ends_sentence(line) and not line.rstrip(CLOSING_QUOTES + ")]").endswith(("?", "!"))
+
+
+def _is_preamble(line: str) -> bool:
+    """A short line ("By Jane Doe", a kicker, a question headline) that may stand above the date or dateline."""
+    return len(line.split(None, PREAMBLE_WORDS)) <= PREAMBLE_WORDS
+
+
+def _find_published(text: str, lines: list[_Line], first: int) -> tuple[int, DateMatch, int | None] | None:
+    """(line, date, where the body goes on after it on its line, or None when nothing of the body does)."""
+    for i, line in enumerate(lines[first:first + 2], start=first):
+        date = match_date(text, line.start, line.end)
+        if date is not None:
+            body = _body_after_date(text, date.end, line.end)
+            if body is not None or date.labelled or date.end >= line.end:
+                return i, date, body  # a labelled stamp ("Posted on … by admin") is taken whatever follows
+        if not _is_preamble(line.text):
+            break
+    return None
+
+
+def _body_after_date(text: str, end: int, line_end: int) -> int | None:
+    """Where the body starts after a date stamp: glued to it, or after a space or a separator."""
+    if end >= line_end:
+        return None
+    if text[end].isalpha():
+        return end  # "October 25, 2016The siege": the glue the split repairs
+    m = _AFTER_DATE_RE.match(text, end, line_end)
+    body = m.end() if m else end
+    if body == end or body >= line_end:
+        return None
+    return body if text[body].isupper() or text[body] in OPENING_QUOTES else None
+
+
+def _find_dateline(text: str, lines: list[_Line], body: list[int],
+                   starts: dict[int, int]) -> tuple[Dateline | None, int | None]:
+    for i in body[:2]:
+        found = _match_dateline(text, starts[i], lines[i].end)
+        if found is not None:
+            return found, i
+        if not _is_preamble(text[starts[i]:lines[i].end]):
+            break
+    return None, None
+
+
+def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """``BAGHDAD (Reuters) -``, ``BEIRUT, Oct 25 (Reuters) —``, ``LONDON —``, ``(Reuters) -`` at ``start``."""
+    m = _DATELINE_RE.match(text, start, min(end, start + MAX_LINE_CHECK))
+    if m is None:
+        return None
+    agency = m["agency"].strip() if m["agency"] else None
+    if agency is not None and _agency_level(agency) + (len(agency.split()) > 1) < 2:
+        return None  # "(June 5)", "(file)": not an agency
+    place = _place(m["head"].strip())
+    if place is None and (agency is None or m["head"].strip()):
+        return None
+    return Dateline(place=place, agency=agency, start=start, end=m.end("sep"))
+
+
+def _only_dateline(text: str, start: int, end: int) -> bool:
+    found = _match_dateline(text, start, end)
+    return found is not None and not text[found.end:end].strip()
+
+
+def _place(head: str) -> str | None:
+    """The place of a dateline head ("SAN JOSÉ, Costa Rica, Oct 25" → "SAN JOSÉ, Costa Rica"), or None."""
+    m = _HEAD_RE.fullmatch(head) if head else None
+    if m is None:
+        return None
+    caps = m["caps"]
+    words = caps.split()
+    if not caps.isupper() or sum(c.isalpha() for c in caps) < 2 or words[0].replace("’", "'") in NOT_PLACES:
+        return None
+    region = m["region"]
+    if region and not all(w[0].isupper() for w in region.split()):
+        return None
+    return f"{caps}, {region}" if region else caps
+
+
+def _credits_line(lines: list[_Line], taken: set[int | None]) -> int | None:
+    last = len(lines) - 1
+    if last < 0 or last in taken or len(lines[last].text) > MAX_LINE_CHECK:
+        return None
+    return last if _parse_credits(lines[last].text) != ((), None) else None
+
+
+def _parse_credits(line: str) -> tuple[tuple[str, ...], str | None]:
+    """(agencies, byline) of a wire credits line; ((), None) when the line is not one."""
+    m = _PAREN_CREDITS_RE.fullmatch(line)
+    if m and (items := _agencies(m["list"], minimum=1)):
+        return items, m["byline"].strip() if m["byline"] else None
+    m = _DASH_CREDITS_RE.fullmatch(line)
+    if m and (items := _agencies(m["list"], minimum=2)):
+        return items, None
+    if items := _agencies(line, minimum=3):
+        return items, None
+    m = _REPORTING_RE.fullmatch(line)
+    return ((), _reporters(m["list"])) if m else ((), None)
+
+
+def _agencies(text: str, *, minimum: int) -> tuple[str, ...]:
+    """The agency names of a list ("AFP, Reuters, AP, dpa") when every item is at least ``minimum``."""
+    items = [item.strip() for item in _ITEM_SPLIT_RE.split(text.strip())]
+    levels = [_agency_level(item) for item in items]
+    if not items or min(levels) < minimum:
+        return ()
+    if minimum == 1 and max(levels) < 2 and any(len(item.split()) < 2 for item in items):
+        return ()  # "(Updated)": one capitalised word is a credit only beside a known agency or acronym
+    return tuple(items)
+
+
+def _agency_level(item: str) -> int:
+    """3 a known agency, 2 an acronym ("KUNA"), 1 a capitalised phrase ("Getty Images"), 0 anything else."""
+    if item.casefold() in KNOWN_AGENCIES:
+        return 3
+    if _ACRONYM_RE.fullmatch(item):
+        return 2
+    return 1 if len(item) <= 40 and _PHRASE_RE.fullmatch(item) else 0
+
+
+def _reporters(text: str) -> str | None:
+    """The names in "Reporting by A in Baghdad and B; Editing by C" → "A, B, C"."""
+    names = []
+    for clause in text.split(";"):
+        _, _, after = clause.partition(" by ")
+        for name in _ITEM_SPLIT_RE.split(after.strip()):
+            name = _NAME_TAIL_RE.sub("", name).strip()
+            if name[:1].isupper():
+                names.append(name)
+    return ", ".join(names) or None
+
+
+def _is_heading(text: str, lines: list[_Line], i: int, max_words: int) -> bool:
+    """A short unpunctuated line after a finished paragraph and before running text.
+
+    Requiring running text after it (:func:`_is_prose`) keeps poems, lists and tables of short lines free of
+    headings; requiring a finished sentence before it keeps out the short last line of a hard-wrapped one.
+    """
+    line = lines[i].text
+    if i + 1 >= len(lines) or not _heading_shape(line, max_words):
+        return False
+    after = lines[i + 1].text
+    if not (after[0].isupper() or after[0].isdigit() or after[0] in OPENING_QUOTES):
+        return False  # the next line goes on with the same sentence
+    if not (_is_prose(after, line) and _ends_sentence(lines[i - 1].text)):
+        return False
+    return not (NON_HEADING_RE.match(line) or fills_line(line, 0, len(line))
+                or _only_dateline(text, lines[i].start, lines[i].end))
+
+
+def _heading_shape(line: str, max_words: int) -> bool:
+    """Short, starts with a capital or a digit, has letters, no quote mark first and no punctuation last."""
+    if len(line) > MAX_LINE_CHECK or not 0 < len(line.split()) <= max_words or line.endswith(_HEADING_FINAL):
+        return False
+    first = line[0]
+    return (first.isupper() or first.isdigit()) and any(c.isalpha() for c in line)
+
+
+def _is_prose(other: str, line: str) -> bool:
+    return len(other) >= PROSE_FACTOR * len(line) or len(other.split(None, PROSE_WORDS)) >= PROSE_WORDS
+
+
+def _annotations(lines: list[_Line], starts: dict[int, int], title_i: int | None, date: DateMatch | None,
+                 dateline: Dateline | None, heads: list[int], credits_i: int | None
+                 ) -> tuple[Annotation, ...]:
+    kinds = {title_i: "title", credits_i: "credits"} | dict.fromkeys(heads, "heading")
+    notes = [Annotation(kinds.get(i, "paragraph"), starts[i] if i in starts else line.start, line.end)
+             for i, line in enumerate(lines) if i in starts or i in kinds]
+    if date is not None:
+        notes.append(Annotation("published", date.start, date.end))
+    if dateline is not None:
+        notes.append(Annotation("dateline", dateline.start, dateline.end))
+    return tuple(sorted(notes, key=lambda a: (a.start, -a.end, a.kind)))
+
+
+__all__ = ["Layout", "analyse_layout", "published_from_url"]

@@ -36,6 +36,8 @@ TABLE: tuple[Setting, ...] = (
     Setting("title_max_chars", 150, "A first line longer than this is never taken as the title."),
     Setting("heading_max_words", 12,
             "A body line of at most this many words, without final punctuation, is a heading."),
+    Setting("cache_dir", "~/.cache/dateline", "Folder for built indexes (the gazetteer); created on first use."),
+    Setting("place_min_score", 0.0, "Places resolved with a lower score are given without coordinates."),
     Setting("fetch_timeout", 10.0, "Seconds before an HTTP request times out."),
     Setting("fetch_retries", 2, "Extra attempts after a failed HTTP request (time-outs, 5xx, 429)."),
     Setting("fetch_rate_limit", 1.0, "Minimum seconds between two requests to the same host."),
@@ -60,6 +62,8 @@ class Settings:
     language_min_chars: int = _DEFAULTS["language_min_chars"]
     title_max_chars: int = _DEFAULTS["title_max_chars"]
     heading_max_words: int = _DEFAULTS["heading_max_words"]
+    cache_dir: str = _DEFAULTS["cache_dir"]
+    place_min_score: float = _DEFAULTS["place_min_score"]
     fetch_timeout: float = _DEFAULTS["fetch_timeout"]
     fetch_retries: int = _DEFAULTS["fetch_retries"]
     fetch_rate_limit: float = _DEFAULTS["fetch_rate_limit"]

@@ -37,3 +37,22 @@ def _chunks(text: str) -> list[tuple[str | None, list[str]]]:
         pos = m.end()
     out.append((None, text[pos:].split()))
     return [c for c in out if c[1]]
+
+
+def parsed_doc(rows: list[tuple[str, int, str, str]], *, ents: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
+               sent_starts: list[int] = ()) -> Doc:  # type: ignore[assignment]
+    """A Doc from (word, head index, dep, pos) rows; ``ents`` are (start, end, label) token ranges.
+
+    Sentence starts come from ``sent_starts`` (token indices) when given, else from the heads (ROOT).
+    """
+    words = [r[0] for r in rows]
+    spaces = [not (i + 1 < len(words) and words[i + 1] in {",", ".", "'s", "’s", ":", ";", "?", "!"})
+              for i in range(len(words))]
+    spaces[-1] = False
+    doc = Doc(vocab(), words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], lemmas=[r[0].lower() for r in rows],
+              sent_starts=[i in sent_starts for i in range(len(words))] if sent_starts else None)
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc

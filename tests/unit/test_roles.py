@@ -16,7 +16,8 @@ def _person(doc, start: int, end: int) -> Span:  # type: ignore[no-untyped-def]
 def test_title_before_name() -> None:
     doc = parsed_doc([("US", 2, "compound", "PROPN"), ("Defense", 2, "compound", "PROPN"),
                       ("Secretary", 4, "compound", "PROPN"), ("Ash", 4, "compound", "PROPN"),
-                      ("Carter", 5, "nsubj", "PROPN"), ("said", 5, "ROOT", "VERB")], ents=[(0, 1, "GPE"), (3, 5, "PERSON")])
+                      ("Carter", 5, "nsubj", "PROPN"), ("said", 5, "ROOT", "VERB")],
+                     ents=[(0, 1, "GPE"), (3, 5, "PERSON")])
     assert role_of(_person(doc, 3, 5)) == "US Defense Secretary"
 
 

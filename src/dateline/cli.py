@@ -100,6 +100,27 @@ def eval_extraction(
     _print_json(_guard(lambda: evaluate_extraction(directory, limit=limit)))
 
 
+@eval_app.command("dates")
+def eval_dates(
+    table: Annotated[Path, typer.Argument(help="TSV of cases: text, published, mention, expected, note.")]
+    = Path("eval/dates.tsv"),
+) -> None:
+    """Date resolution: exact-match accuracy of resolved values on a table of cases."""
+    from .evaluation.dates import evaluate_dates
+
+    _print_json(_guard(lambda: evaluate_dates(table)))
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.jsonl (PLOVER gold records).")],
+) -> None:
+    """Actor descriptions: country and sector accuracy for the actors named in PLOVER gold records."""
+    from .evaluation.actors import evaluate_actors
+
+    _print_json(_guard(lambda: evaluate_actors(gold)))
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     return _guard(lambda: load_settings(config, **overrides))
 

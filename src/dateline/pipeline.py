@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from . import extensions
 from .records import Article, Record
 from .settings import Settings
-from .stages import entities
+from .stages import dates, entities
 
 # What the parse provides before any stage runs.
 PARSE_GIVES: tuple[str, ...] = ("tokens", "sentences", "pos", "deps", "ner", "article")
@@ -33,6 +33,7 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("entities", entities.extract_entities, entities.NEEDS, entities.GIVES),
+    Stage("dates", dates.extract_dates, dates.NEEDS, dates.GIVES),
 )
 
 

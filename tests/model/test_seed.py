@@ -64,3 +64,24 @@ def test_entity_type_corrections_on_the_seed(record) -> None:  # type: ignore[no
     by_name = {(e.name, e.type) for e in record.entities}
     assert ("Aleppo", "GPE") in by_name and ("Aleppo", "LANGUAGE") not in by_name
     assert ("Bartella", "GPE") in by_name and ("Bartella", "PERSON") not in by_name
+
+
+def test_entities_must(seed, record) -> None:  # type: ignore[no-untyped-def]
+    from dateline.stages.entities import name_key
+
+    for want in seed[1]["entities"]["must"]:
+        found = [e for e in record.entities if name_key(e.name) == name_key(want["name"]) and e.type == want["type"]]
+        assert len(found) == 1, (want["name"], [(e.name, e.type) for e in record.entities])
+        texts = {m.text for m in found[0].mentions}
+        assert set(want.get("mentions", [])) <= texts, (want["name"], texts)
+
+
+def test_speaker_roles_attached(seed, record) -> None:  # type: ignore[no-untyped-def]
+    roles = {e.name: e.role for e in record.entities if e.type == "PERSON"}
+    for name, role in seed[1]["quotes"]["speaker_roles"].items():
+        assert roles.get(name) == role, (name, roles.get(name))
+
+
+def test_tuesday_resolves_to_the_publication_day(record) -> None:  # type: ignore[no-untyped-def]
+    tuesdays = [d for d in record.dates if "tuesday" in d.mention.lower()]
+    assert len(tuesdays) == 3 and {d.value for d in tuesdays} == {"2016-10-25"}

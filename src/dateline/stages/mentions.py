@@ -15,9 +15,9 @@ from .. import actors
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
-GROUP = "GROUP"
+GROUP = "GROUP"  # a group noun acting in the news: "Iraqi forces", "civilians", "the US-led coalition"
 # Alias-table types as entity labels (spaCy's scheme): an intergovernmental body is an ORG, a city a GPE.
-_ALIAS_LABELS = {"IGO": "ORG", "CITY": "GPE"}  # a group noun acting in the news: "Iraqi forces", "civilians", "the US-led coalition"
+_ALIAS_LABELS = {"IGO": "ORG", "CITY": "GPE"}
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")

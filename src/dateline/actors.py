@@ -1,6 +1,6 @@
 """Actor descriptions in PLOVER terms: the state an actor belongs to (ISO alpha-3) and the sector it acts for.
 
-``describe_actor("Russia's Foreign Minister Sergei Lavrov")`` → country RUS, sector GOV. The phrase is read as
+``describe_actor("Japan's Foreign Minister Taro Sato")`` → country JPN, sector GOV. The phrase is read as
 a noun phrase. Names give the state: ``aliases.tsv``, GeoNames countries, capitals, cities of a million people,
 US states and ``demonyms.tsv``. Role words (``offices.tsv``) give the sector. Where coders differ:
 

@@ -121,6 +121,53 @@ def eval_actors(
     _print_json(_guard(lambda: evaluate_actors(gold)))
 
 
+@eval_app.command("geo")
+def eval_geo(
+    corpus: Annotated[Path, typer.Argument(help="A geo corpus XML: LGL, TR-News, GeoWebNews or GeoVirus.")],
+    oracle: Annotated[bool, typer.Option("--oracle", help="Resolve the gold spans only (no recognition).")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Geoparsing: recognition P/R, accuracy within 161 km (end-to-end or oracle), exact id, mean error."""
+    from .evaluation.geo import evaluate_geo
+
+    _print_json(_guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit)))
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    split: Annotated[Path, typer.Argument(help="A PolNeAR split folder (text/ and attributions/).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    textacy: Annotated[bool, typer.Option("--textacy", help="Also score textacy's direct quotations.")] = False,
+) -> None:
+    """Quotes: P/R/F1 at 30 % content overlap, recall at 80 %, exact spans, speaker accuracy."""
+    from .evaluation.quotes import evaluate_quotes
+
+    _print_json(_guard(lambda: evaluate_quotes(split, limit=limit, textacy=textacy)))
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold .jsonl, PETRARCH unit tests .jsonl or CASE 2021 .tsv.")],
+    kind: Annotated[str | None, typer.Option(help="plover, petr or case (default: from the file).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
+) -> None:
+    """Events: PLOVER type accuracy and actor country/sector, PETRARCH type recall, CASE 2021 type recall."""
+    from .evaluation.events import evaluate_events
+
+    _print_json(_guard(lambda: evaluate_events(gold, kind=kind, limit=limit)))
+
+
+@eval_app.command("modality")
+def eval_modality(
+    table: Annotated[Path, typer.Argument(help="TSV of sentences with expected modality flags.")]
+    = Path("eval/modality.tsv"),
+) -> None:
+    """Event modality (negated, future, hypothetical, reported) on the project's table of sentences."""
+    from .evaluation.events import evaluate_modality
+
+    _print_json(_guard(lambda: evaluate_modality(table)))
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     return _guard(lambda: load_settings(config, **overrides))
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from . import extensions
 from .records import Article, Record
 from .settings import Settings
-from .stages import dates, entities
+from .stages import dates, entities, events, places, quotes
 
 # What the parse provides before any stage runs.
 PARSE_GIVES: tuple[str, ...] = ("tokens", "sentences", "pos", "deps", "ner", "article")
@@ -34,6 +34,9 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("entities", entities.extract_entities, entities.NEEDS, entities.GIVES),
     Stage("dates", dates.extract_dates, dates.NEEDS, dates.GIVES),
+    Stage("places", places.extract_places, places.NEEDS, places.GIVES),
+    Stage("quotes", quotes.extract_quotes, quotes.NEEDS, quotes.GIVES),
+    Stage("events", events.extract_events, events.NEEDS, events.GIVES),
 )
 
 

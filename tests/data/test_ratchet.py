@@ -31,8 +31,32 @@ def _actors(data: Path) -> dict[str, Any]:
     return evaluate_actors(data / "events" / "plover_gsr_cameo" / "PLOVER_GSR_CAMEO.jsonl")
 
 
+def _events(name: str, limit: int | None = None) -> Callable[[Path], dict[str, Any]]:
+    def run(data: Path) -> dict[str, Any]:
+        from dateline.evaluation.events import evaluate_events
+
+        return evaluate_events(data / "events" / name, limit=limit)
+    return run
+
+
+def _modality(data: Path) -> dict[str, Any]:
+    from dateline.evaluation.events import evaluate_modality
+
+    return evaluate_modality(REPO / "eval" / "modality.tsv")
+
+
+def _quotes_first20(data: Path) -> dict[str, Any]:
+    from dateline.evaluation.quotes import evaluate_quotes
+
+    return evaluate_quotes(data / "quotes" / "polnear" / "dev", limit=20)["dateline"]
+
+
 EVALUATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
-    "extraction": _extraction, "dates": _dates, "actors": _actors,
+    "quotes_first20": _quotes_first20, "extraction": _extraction, "dates": _dates, "actors": _actors,
+    "modality": _modality,
+    "events_plover": _events("plover_gsr_cameo/PLOVER_GSR_CAMEO.jsonl"),
+    "events_petr": _events("petrarch2/PETR.UnitTest.records.jsonl"),
+    "events_case": _events("case2021_task2/dev.tsv", limit=300),
 }
 _cache: dict[str, dict[str, Any]] = {}
 

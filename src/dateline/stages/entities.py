@@ -1,7 +1,7 @@
 """Entities: every way the text names one actor, grouped into one :class:`~dateline.records.Entity`.
 
 Mentions (:mod:`.mentions`) are clustered by canonical name and type; a bare surname ("Carter") joins the
-full name it belongs to ("Ash Carter") whatever type the model gave it; aliases meet their canonical
+full name it belongs to ("Jane Smith") whatever type the model gave it; aliases meet their canonical
 name (IS, Daesh → Islamic State). Each entity gets a role (:mod:`.roles`) and a PLOVER description —
 country (ISO alpha-3), sector — from :mod:`dateline.actors`. Entity ids are canonical keys: the same
 actor has the same id in every article.
@@ -25,7 +25,7 @@ from .roles import role_of
 NEEDS: tuple[str, ...] = ("sentences", "deps", "ner", "article")
 GIVES: tuple[str, ...] = ("entities",)
 
-# Labels a bare surname may carry when the model mistypes it ("Hollande" as ORG).
+# Labels a bare surname may carry when the model mistypes it ("Smith" as ORG).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 

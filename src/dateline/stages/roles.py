@@ -1,7 +1,7 @@
 """Roles of people from the parse: a title before the name, or an apposition after it.
 
-"US Defense Secretary Ash Carter" → "US Defense Secretary"; "Russia's Foreign Minister Sergei Lavrov" →
-"Russia's Foreign Minister"; "John Dorrian, a spokesman for the coalition," → "spokesman for the coalition".
+"UK Foreign Secretary Jane Smith" → "UK Foreign Secretary"; "Japan's Defence Minister Taro Sato" →
+"Japan's Defence Minister"; "Maria Lopez, a spokeswoman for the ministry," → "spokeswoman for the ministry".
 """
 
 from __future__ import annotations

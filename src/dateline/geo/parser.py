@@ -1,0 +1,150 @@
+"""The geoparser: recognise place mentions in a parsed Doc, resolve them, and give :class:`Place` records.
+
+Strong mentions are resolved first; a weak one (a name the model typed otherwise, or found by the
+gazetteer alone) is kept only when the article supports it: it names a country, first-level division,
+continent or region, a county by its "County" word, or a city of at least 100,000 people, or one of its
+candidates lies near (``LOCAL_KM``) or in the same first-level division as a strongly mentioned place.
+Then every kept mention is resolved together. :func:`geoparse` given ``spans`` resolves those stretches
+only (the "oracle" evaluation: gold mentions in, places out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..records import Place
+from .calibrate import probability
+from .gazetteer import Candidate, Gazetteer
+from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention
+from .resolve import Resolution, km, resolve
+from .words import GENERIC
+
+DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for why)
+LOCAL_KM = 60.0
+FOCUS_SCORE = 0.55  # how often an unknown name lies within 161 km of the article's town (dev corpora: 49/85)
+_ADMIN_WORDS = ("County", "Parish", "Borough")
+
+
+def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] | None = None,
+             min_score: float = 0.0) -> list[Place]:
+    """The places of ``doc`` (or of the given character ``spans``), in text order."""
+    decisions = decide(doc, gazetteer, spans=spans)
+    focus = _focus([r for _, r in decisions])
+    places = [_place(m, r, gazetteer, min_score, focus) for m, r in decisions]
+    return sorted(places, key=lambda p: (p.start, p.end))
+
+
+def decide(doc: Doc, gazetteer: Gazetteer, *,
+           spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[Mention, Resolution]]:
+    """Each kept mention with its resolution (what :func:`geoparse` turns into places; calibration reads it)."""
+    if spans is None:
+        mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)))
+    else:
+        mentions = [span_mention(doc, start, end, gazetteer) for start, end in spans]
+    return list(zip(mentions, _placed(resolve(mentions)), strict=True))
+
+
+def _dateline(doc: Doc) -> tuple[int, int] | None:
+    article = doc._.article if doc.has_extension("article") else None
+    line = getattr(article, "dateline", None)
+    if line is None or not line.place:
+        return None
+    start = doc.text.find(line.place, line.start, line.end)
+    return (start, start + len(line.place)) if start >= 0 else None
+
+
+def _kept(mentions: list[Mention]) -> list[Mention]:
+    """Strong mentions, and weak ones the strong ones support."""
+    strong = _subset(mentions, [not m.weak for m in mentions])
+    anchors = [r.candidate for r in resolve(strong) if r.candidate is not None]
+    return _subset(mentions, [not m.weak or _supported(m, anchors) for m in mentions])
+
+
+def _subset(mentions: list[Mention], keep: list[bool]) -> list[Mention]:
+    """The kept mentions, their qualifier indices pointing into the new list (or dropped)."""
+    new_index = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
+    return [replace(m, qualifier=new_index.get(m.qualifier) if m.qualifier is not None else None)
+            for m, k in zip(mentions, keep, strict=True) if k]
+
+
+def _supported(mention: Mention, anchors: list[Candidate]) -> bool:
+    """A weak mention names a large place, a county by that word, or one near the article's places (a
+    one-word name the model took for a person's: a country or division, or a town near one the article
+    names)."""
+    person = mention.label == "PERSON"  # "Washington said": population alone does not make it a place
+    for c in mention.candidates:
+        if c.feature in REGIONAL or (c.population >= WELL_KNOWN and not person):
+            return True
+        if c.feature == "admin2" and mention.text.split()[-1] in _ADMIN_WORDS:
+            return True
+        if any(_near(c, a) if person else _local(c, a) for a in anchors):
+            return True
+    return False
+
+
+def _near(c: Candidate, anchor: Candidate) -> bool:
+    return c.feature == "city" and anchor.feature == "city" and km(c.lat, c.lon, anchor.lat, anchor.lon) <= LOCAL_KM
+
+
+def _local(c: Candidate, anchor: Candidate) -> bool:
+    if anchor.feature in ("city", "admin2") and c.feature == "city":
+        return _near(c, anchor)
+    return anchor.feature in ("admin1", "admin2", "city") and c.country == anchor.country and \
+        c.admin1 is not None and c.admin1 == anchor.admin1 and c.feature in ("city", "admin2")
+
+
+def _placed(resolutions: list[Resolution]) -> list[Resolution]:
+    """Counties are indexed at their state's point: move each to the article's town in that state."""
+    towns: dict[tuple[str | None, str | None], list[Candidate]] = {}
+    for r in resolutions:
+        if r.candidate is not None and r.candidate.feature == "city":
+            towns.setdefault((r.candidate.country, r.candidate.admin1), []).append(r.candidate)
+    out = []
+    for r in resolutions:
+        c = r.candidate
+        if c is not None and c.feature == "admin2" and (c.country, c.admin1) in towns:
+            local = towns[(c.country, c.admin1)]
+            town = max(local, key=local.count)
+            r = replace(r, candidate=replace(c, lat=town.lat, lon=town.lon))
+        out.append(r)
+    return out
+
+
+def _focus(resolutions: list[Resolution]) -> Candidate | None:
+    """The article's town: its most mentioned city (first mentioned on a tie), else None."""
+    cities = [r.candidate for r in resolutions if r.candidate is not None and r.candidate.feature == "city"]
+    return max(cities, key=cities.count) if cities else None
+
+
+def _place(mention: Mention, res: Resolution, gazetteer: Gazetteer, min_score: float,
+           focus: Candidate | None) -> Place:
+    cand = res.candidate
+    if cand is None:
+        return _unknown(mention, focus, min_score)
+    score = probability(mention, res)
+    if score < min_score:
+        return Place(mention.text, mention.start, mention.end, score=round(score, 3))
+    return Place(mention=mention.text, start=mention.start, end=mention.end, geonameid=cand.geonameid,
+                 name=cand.name, country=cand.country, admin1=_admin1(cand, gazetteer), feature=cand.feature,
+                 lat=cand.lat, lon=cand.lon, score=round(score, 3))
+
+
+def _unknown(mention: Mention, focus: Candidate | None, min_score: float) -> Place:
+    """A name the gazetteer lacks: a facility or street ("Royal Street", a FAC) or a given span is placed at
+    the article's town, without an id; anything else (often a person the model typed GPE) is not placed."""
+    facility = mention.label == "FAC" or mention.text.split()[-1].lower() in GENERIC
+    if focus is None or FOCUS_SCORE < min_score or not (facility or mention.source == "given"):
+        return Place(mention.text, mention.start, mention.end)
+    return Place(mention=mention.text, start=mention.start, end=mention.end, country=focus.country,
+                 lat=focus.lat, lon=focus.lon, score=FOCUS_SCORE)
+
+
+def _admin1(cand: Candidate, gazetteer: Gazetteer) -> str | None:
+    if cand.feature == "admin1":
+        return cand.name
+    if cand.country and cand.admin1 and cand.feature in ("city", "admin2"):
+        return gazetteer.admin1_name(cand.country, cand.admin1)
+    return None

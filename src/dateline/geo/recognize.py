@@ -1,0 +1,303 @@
+"""Recognition: which stretches of the text name places.
+
+Mentions are *strong* or *weak*. Strong: the model's GPE/LOC entities the gazetteer knows (or a known
+name inside one: "Northeast Georgia"), demonyms (NORP "Kenyan", when ``demonyms`` is on), the article's
+dateline place, qualifiers after a comma ("Long Beach, CA"), and capitalised names the gazetteer knows
+after a place word ("in Smithville"). Weak: names the gazetteer knows where the model saw something else
+(a town typed PERSON or ORG, a place inside an organisation's name: "the Texas Department of Health",
+a FAC) or no entity at all; the parser keeps a weak mention only when the article supports it
+(:mod:`dateline.geo.parser`). Guards keep people out: a PERSON of two or more tokens is a place only when
+its whole name is a country, first-level division or large city, and a one-word name that is part of a
+person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Candidate, Gazetteer
+from .words import GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entity types inside whose names a place may be embedded ("the Ohio State Highway Patrol").
+HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "PERSON", "LANGUAGE"})
+MAX_WORDS = 5
+WELL_KNOWN = 100_000  # a city this populous is a place wherever its name stands
+PROMINENT = 50_000  # a town this populous may stand for a building or street named after it
+REGIONAL = frozenset({"country", "continent", "admin1", "region"})
+_PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
+_SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that may name a place, with what it may name."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    source: str  # model | embedded | gazetteer | qualifier | demonym | dateline | given
+    label: str | None = None
+    candidates: tuple[Candidate, ...] = ()
+    weak: bool = False
+    qualifier: int | None = None  # index (in the mention list) of the "Region" of "Town, Region"
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
+                  dateline: tuple[int, int] | None = None) -> list[Mention]:
+    """Every possible place mention of the Doc, in text order, each with its gazetteer candidates."""
+    found: dict[tuple[int, int], Mention] = {}
+    taken: set[int] = set()
+    sources = (_from_dateline(doc, gazetteer, dateline), _from_entities(doc, gazetteer, demonyms),
+               _from_text(doc, gazetteer, _person_words(doc)))
+    for source in sources:
+        for mention in source:
+            if not any(i in taken for i in range(mention.start, mention.end)):
+                found[(mention.start, mention.end)] = mention
+                taken.update(range(mention.start, mention.end))
+    return _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
+
+
+def span_mention(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention:
+    """A given stretch of text as a mention: its own candidates, else those of a known name inside it."""
+    text = doc.text[start:end]
+    cands = lookup(gazetteer, text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if not cands and span is not None:
+        inner = next(_embedded(span, None, gazetteer, weak=False), None)
+        cands = tuple(c for c in inner.candidates if _prominent(c)) if inner is not None else ()
+    return Mention(start, end, text, "given", candidates=cands)
+
+
+def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
+    """The candidates of ``text``, or of it without a kind word ("Oaxaca State", "Republic of Armenia")."""
+    found = gazetteer.candidates(text)
+    if found:
+        return tuple(found)
+    lower = text.lower()
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix):
+            return tuple(gazetteer.candidates(text[len(prefix):]))
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(text) > len(suffix):
+            return tuple(gazetteer.candidates(text[:-len(suffix)]))
+    return ()
+
+
+def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | None) -> Iterator[Mention]:
+    """The dateline's place ("NAIROBI, Kenya (Reuters) -"): each comma-separated part the gazetteer knows."""
+    if dateline is None:
+        return
+    start, end = dateline
+    pos = start
+    for part in doc.text[start:end].split(","):
+        name = part.strip()
+        offset = doc.text.find(name, pos) if name else -1
+        pos += len(part) + 1
+        cands = tuple(c for c in lookup(gazetteer, name) if c.match != "demonym") if name else ()
+        if cands and offset >= 0:
+            yield Mention(offset, offset + len(name), name, "dateline", candidates=cands)
+
+
+def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[Mention]:
+    for ent in doc.ents:
+        span = _trimmed(ent)
+        if span is None:
+            continue
+        people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
+        if people:  # "Kenyan", typed NORP (or GPE)
+            yield Mention(span.start_char, span.end_char, span.text, "demonym", ent.label_, people)
+        elif ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
+            yield from _place_entity(span, ent.label_, gazetteer)
+        elif ent.label_ in HOST_LABELS:
+            yield from _hosted(span, ent.label_, gazetteer)
+
+
+def _demonym(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The places ``span`` is a demonym of, unless it is also a place's own name ("Mexico" is no adjective)."""
+    cands = gazetteer.candidates(span.text)
+    if any(c.match in ("name", "abbr") and c.feature in REGIONAL for c in cands):
+        return ()
+    return tuple(c for c in cands if c.match == "demonym")
+
+
+def _place_entity(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
+    weak = label == "FAC"
+    cands = tuple(c for c in lookup(gazetteer, span.text) if c.match not in ("qual", "demonym"))
+    if cands and not _personal(span):
+        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=weak)
+        return
+    inner = list(_embedded(span, label, gazetteer, weak=weak))
+    if inner:
+        yield from inner
+    else:  # unknown to the gazetteer: a street, a building, a village GeoNames lacks
+        yield Mention(span.start_char, span.end_char, span.text, "model", label)
+
+
+def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """A place the model typed otherwise: the whole name, else a place inside an organisation's name."""
+    cands = () if _personal(span) else _known(span, gazetteer)
+    if cands and (label != "PERSON" or len(span) == 1 or cands[0].feature in REGIONAL
+                  or cands[0].population >= WELL_KNOWN):
+        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not _cued(span))
+    elif label not in ("PERSON", "NORP", "LANGUAGE"):
+        yield from _embedded(span, label, gazetteer, weak=True)
+
+
+def _prominent(c: Candidate) -> bool:
+    """A place big enough to stand for a building or street named after it."""
+    return c.feature in REGIONAL or c.feature == "admin2" or c.population >= PROMINENT
+
+
+def _known(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """Candidates matched by their own name or a project name, no acronyms; after a place word ("in X",
+    "the town of X") also those matched by a GeoNames alternate name, else only large ones."""
+    acronym = span.text.replace(".", "").isupper()
+    if len(span) == 1 and _plain_word(span[0]):
+        return tuple(c for c in gazetteer.candidates(span.text) if c.match == "abbr")
+    cued = _cued(span)
+    return tuple(c for c in gazetteer.candidates(span.text)
+                 if c.match == "abbr" or (c.match == "name" and not acronym)
+                 or (c.match == "alt" and (cued or c.population >= WELL_KNOWN)))
+
+
+def _plain_word(token: Token) -> bool:
+    """A word that is rarely a place's name on its own: short, a stop word, a kind of place, a month."""
+    return len(token.text.rstrip(".")) < 3 or token.is_stop or token.lower_.rstrip(".") in GENERIC
+
+
+def _personal(span: Span) -> bool:
+    """A one-word name after a title: a person's ("Mr. Lincoln", "Gov. Perry")."""
+    j = span.start - 1
+    return len(span) == 1 and j >= 0 and span.doc[j].lower_.rstrip(".") in HONORIFICS
+
+
+def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool) -> Iterator[Mention]:
+    """The longest known names inside ``span``, left to right, not overlapping."""
+    i = span.start
+    while i < span.end:
+        for stop in range(min(span.end, i + MAX_WORDS), i, -1):
+            inner = span.doc[i:stop]
+            cands = _known(inner, gazetteer) if _embeddable(inner) else ()
+            if cands:
+                yield Mention(inner.start_char, inner.end_char, inner.text, "embedded", label, cands, weak)
+                i = stop
+                break
+        else:
+            i += 1
+
+
+def _embeddable(span: Span) -> bool:
+    """Capitalised at both ends and more than generic words ("Street", "West", "College")."""
+    return _capitalised(span[0]) and _capitalised(span[-1]) and any(t.lower_ not in GENERIC for t in span)
+
+
+def _trimmed(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive or full stop."""
+    start, end = ent.start, ent.end
+    if ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the Doc's multi-word PERSON names ("Michael Jordan" → Michael, Jordan)."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+
+def _from_text(doc: Doc, gazetteer: Gazetteer, people: frozenset[str]) -> Iterator[Mention]:
+    """Capitalised names outside any entity that the gazetteer knows: strong after a place word."""
+    i = 0
+    while i < len(doc):
+        found = _longest_name(doc, i, gazetteer, people)
+        if found is None:
+            i += 1
+            continue
+        span, cands = found
+        yield Mention(span.start_char, span.end_char, span.text, "gazetteer", None, cands, weak=not _cued(span))
+        i = span.end
+
+
+def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
+                  people: frozenset[str]) -> tuple[Span, tuple[Candidate, ...]] | None:
+    end = i
+    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
+        end += 1
+    for stop in range(end, i, -1):
+        span = doc[i:stop]
+        if len(span) == 1 and (span.text in people or _personal(span)):
+            continue
+        cands = _known(span, gazetteer)
+        if cands:
+            return span, cands
+    return None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha()) and not (
+        token.is_stop and token.is_sent_start)
+
+
+def _cued(span: Span) -> bool:
+    """A place word before it: "in X", "near the X", "the town of X"."""
+    doc, j = span.doc, span.start - 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
+        return True
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in PLACE_PREPS
+
+
+def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Link "Town, Region": the region after a comma qualifies the town before it."""
+    out = list(mentions)
+    text = doc.text  # a property that joins every token: read it once
+    for idx, mention in enumerate(list(out)):
+        pos = _after_comma(text, mention.end)
+        if pos is None or not any(c.feature in ("city", "admin2") for c in mention.candidates):
+            continue
+        j = next((j for j, other in enumerate(out) if other.start == pos and _is_region(other.candidates)), None)
+        if j is None:
+            qual = _qualifier_token(doc, pos, gazetteer)
+            if qual is None:
+                continue
+            out.append(qual)
+            j = len(out) - 1
+        out[idx] = replace(mention, qualifier=j)
+        out[j] = replace(out[j], weak=False)
+    return out
+
+
+def _after_comma(text: str, pos: int) -> int | None:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if not text.startswith(",", pos):
+        return None
+    pos += 1
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _qualifier_token(doc: Doc, pos: int, gazetteer: Gazetteer) -> Mention | None:
+    whole = doc.text
+    end = pos
+    while end < len(whole) and (whole[end].isalnum() or whole[end] in ".'"):
+        end += 1
+    text = whole[pos:end]
+    if not text[:1].isupper():
+        return None
+    for cut in (text, text.rstrip(".")):
+        cands = tuple(c for c in gazetteer.candidates(cut) if c.feature in ("admin1", "country"))
+        if cands:
+            return Mention(pos, pos + len(cut), cut, "qualifier", None, cands)
+    return None
+
+
+def _is_region(cands: Iterable[Candidate]) -> bool:
+    return any(c.feature in ("admin1", "country") for c in cands)

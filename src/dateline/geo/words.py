@@ -1,0 +1,22 @@
+"""The English words recognition reads around and inside names: general word lists, no place names."""
+
+from __future__ import annotations
+
+# Words before a bare name that make it a place ("in Smithville", "near the town of ...").
+PLACE_PREPS = frozenset("in at from near to into toward towards outside around across via".split())
+# Nouns before "of X" that make X a place ("the town of X").
+PLACE_NOUNS = frozenset("town city village province district region county capital suburb port island state "
+                        "governorate municipality outskirts".split())
+# Words that name a kind of place, a direction or a building, never a place by themselves.
+GENERIC = frozenset("""street st road rd avenue ave boulevard blvd lane drive way highway route square place court
+    church cathedral chapel temple mosque synagogue tower college school academy university institute library
+    hall house inn hotel hospital clinic center centre park garden gardens bridge river lake creek canal
+    railroad railway station airport port harbor harbour estate wing quarter district market mall plaza field
+    fields stadium arena museum gallery theatre theater club office building county city town village state
+    north south east west central northern southern eastern western upper lower new old great little
+    saint rue northwest northeast southwest southeast middle metro forest valley hills hill island islands
+    dunes police mount lakes springs beach bay heights gulf coast january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+# Words before a name that make it a person's ("Mr. Lincoln", "Gov. Perry").
+HONORIFICS = frozenset("""mr mrs ms miss dr prof gov governor sen senator rep representative rev president judge
+    sheriff officer sgt lt col gen capt mayor coach""".split())

@@ -1,0 +1,153 @@
+"""What a cue reports: the token range of its content, read from the dependency parse.
+
+The cue's type (the lexicon's third column) decides which dependents may hold the content:
+
+* ``speech`` (say, tell, add) and ``belief`` (think, expect): a clausal complement (``ccomp``), or the clause
+  a trailing or interposed ``…, X said, …`` hangs from, or what follows "As X put it, …";
+* ``assertion`` (claim, deny, warn), ``evidence`` (a poll shows, a study found) and ``directive`` (urge,
+  call for): also an infinitival complement or an object;
+* ``evaluation`` (accuse, condemn): the object with its prepositional phrase;
+* ``source`` (according to): the clause the phrase attaches to, without the phrase;
+* ``noun`` (claim, warning, concern): its that-clause ("the mayor's claim that …").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .quote_syntax import subject
+
+SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN = (
+    "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun")
+TYPES = frozenset({SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN})
+# Types whose content may be a bare noun phrase ("denied the allegations", "condemned the test").
+NOUN_CONTENT = frozenset({ASSERTION, EVALUATION, SOURCE})
+_OBJECT_TYPES = frozenset({ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION})
+_EDGE_PUNCT = frozenset(",;:—–-")
+# Verbs whose object is who was spoken to, not what was said ("she told reporters").
+_HEARER_FORMS = frozenset("""tell tells told telling inform informs informed informing assure assures assured
+assuring reassure reassures reassured reassuring remind reminds reminded reminding warn warns warned warning advise
+advises advised advising brief briefs briefed briefing ask asks asked asking write writes wrote writing email emails
+emailed emailing text texts texted texting""".split())
+_ENDS = frozenset({".", "!", "?", ";", "\n"})
+# Dependents of a cue verb whose subtree is never content.
+_NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "punct", "npadvmod", "dative",
+                          "cc", "mark", "expl", "prt", "agent", "intj"})
+
+
+def that_clause(noun: Token) -> tuple[int, int] | None:
+    """The clause a reporting noun introduces with "that" ("the claim that …"), without the "that"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.i > noun.i:
+            first = child.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.i == noun.i + 1:
+                return trimmed(noun.doc, first.i + 1, child.right_edge.i + 1)
+    return None
+
+
+def phrase_end(first: Token, end: int) -> int:
+    """Where a phrase cue's own words end, with its object ("according to a company spokesman")."""
+    return max(end, first.right_edge.i + 1)
+
+
+def clause_without(clause: Token, start: int, end: int) -> tuple[int, int] | None:
+    """The clause's token range minus the phrase [start, end) when the phrase opens or closes it."""
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    if start <= lo + 1:
+        lo = end
+    elif end >= hi - 1:
+        hi = start
+    return trimmed(clause.doc, lo, hi)
+
+
+def verb_content(verb: Token, kind: str) -> tuple[int, int] | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
+    if clauses:
+        side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
+        return trimmed(verb.doc, min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1)
+    if kind in _OBJECT_TYPES:
+        found = _object_content(verb, kind)
+        if found is not None:
+            return found
+    return trailing(verb)
+
+
+def _set_apart(clause: Token, verb: Token) -> bool:
+    """A clause before the cue and closed by a semicolon or a full stop is its own sentence, not the report."""
+    after = clause.right_edge.i + 1
+    return clause.i < verb.i and after < len(verb.doc) and verb.doc[after].text in (";", ".", "!", "?")
+
+
+def _object_content(verb: Token, kind: str) -> tuple[int, int] | None:
+    children = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i]
+    if kind == EVALUATION:
+        children = [c for c in children if c.dep_ in ("dobj", "prep", "advcl", "xcomp")]
+    else:
+        children = [c for c in children if c.dep_ in ("xcomp", "dobj", "prep", "oprd") or _infinitive(c)]
+        children = _through(children) or children
+    if not children:
+        return None
+    lo, hi = min(c.left_edge.i for c in children), max(c.right_edge.i for c in children) + 1
+    return trimmed(verb.doc, lo, hi)
+
+
+def _infinitive(token: Token) -> bool:
+    """An infinitival clause the parse hung as an adverbial ("called for X to turn …")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _through(children: list[Token]) -> list[Token]:
+    """The children up to and including the first infinitival complement ("urged X to do Y")."""
+    for k, child in enumerate(children):
+        if child.dep_ == "xcomp" or _infinitive(child):
+            return children[:k + 1]
+    return []
+
+
+def trailing(verb: Token) -> tuple[int, int] | None:
+    """ "…, X said" and "…, X said, …": a cue with its own subject set off by commas in the clause it reports."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or subject(verb) is None:
+        return None
+    if not _bare(verb):
+        return None
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i + 1
+    while left < verb.i and doc[left].is_punct:  # the commas around "…, he said, …" may hang from the cue
+        left += 1
+    while right - 1 > verb.i and doc[right - 1].is_punct:
+        right -= 1
+    if _as_clause(verb) and right < len(doc) and doc[right].text == "," and head.i > right:
+        return trimmed(doc, right, head.right_edge.i + 1)  # "As X put it, …"
+    if left == 0 or not (doc[left - 1].is_punct or doc[left - 1].is_quote):
+        return None
+    if verb.i > head.i and (right >= len(doc) or doc[right].text in _ENDS or doc[right].is_space):
+        return trimmed(doc, head.left_edge.i, left)
+    if right < len(doc) and doc[right].text == "," and head.right_edge.i > right:
+        return trimmed(doc, head.left_edge.i, head.right_edge.i + 1)  # interposed: "…, he said, …"
+    return None
+
+
+def _bare(verb: Token) -> bool:
+    """A cue that reports nothing of its own: "X said (on Tuesday, in a statement)", "X told reporters"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd", "acomp"):
+            return False
+        if child.dep_ == "dobj" and verb.lower_ not in _HEARER_FORMS:
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "that", "for"):
+            return False
+    return True
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As X put it": an adverbial clause opened by "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and (doc[lo].is_space or doc[lo].text in _EDGE_PUNCT):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].text == "."):
+        hi -= 1
+    return (lo, hi) if hi > lo else None

@@ -1,0 +1,142 @@
+"""Reading the speaker off the parse: the subject of a cue, and where a parse lost it, what stands for it.
+
+The subject of the cue verb, or the agent of a passive ("was told by X"); for a cue without a subject of
+its own, the subject of the clause it hangs from ("…, saying", "before asking her", "determined to warn");
+the noun a participle modifies ("postings that included one saying"); the relative pronoun of "who said",
+whose antecedent is the speaker; and two repairs for a parse that lost the subject: the noun right before
+the verb ("… Foreign Minister Ana Lima called for") and the name right after a sentence-opening cue ("Said Okafor:").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})  # a passive subject is who was spoken of, not the speaker
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Relations through which a cue without a subject takes the subject of the clause it hangs from
+# ("…, saying", "before asking her", "determined to warn"; a preposition in between is crossed).
+# Verbs through which a subject voices a reporting noun ("expressed concern that …"), in all their forms.
+_VOICING = frozenset("""express expresses expressed expressing voice voices voiced voicing raise raises raised
+raising repeat repeats repeated repeating reiterate reiterates reiterated reiterating share shares shared sharing
+renew renews renewed renewing air airs aired airing echo echoes echoed echoing issue issues issued issuing
+deliver delivers delivered delivering offer offers offered offering make makes made making have has had""".split())
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
+
+
+def object_in(tokens: Iterable[Token]) -> Token | None:
+    """The first object among ``tokens`` ("according to *police*")."""
+    for token in tokens:
+        if token.dep_ in ("pobj", "dobj"):
+            return token
+    return None
+
+
+def quoted_person(doc: Doc, start: int, end: int) -> Token | None:
+    """ "quoted Lima as saying" → Lima (the object); "Lima was quoted as saying" → the passive subject."""
+    verb = doc[start]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    gap = [t for t in doc[start + 1:end] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if gap:
+        return gap[-1]
+    prev = verb.i - 1
+    while prev >= 0 and doc[prev].dep_ in ("aux", "auxpass"):
+        prev -= 1
+    return doc[prev] if prev >= 0 and doc[prev].pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def noun_speaker(noun: Token, *, any_verb: bool = False) -> Token | None:
+    """Whose claim: "the mayor's claim", "the claim by the mayor", "unions expressed concern that …".
+
+    ``any_verb``: the subject of whatever verb takes the noun as object ("sounded a call for …").
+    """
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            found = object_in(child.children)
+            if found is not None:
+                return found
+    if noun.dep_ == "dobj" and (any_verb or noun.head.lower_ in _VOICING):
+        return subject(noun.head)
+    return None
+
+
+def clause_of(token: Token) -> Token | None:
+    """The nearest verb governing ``token`` (the token itself when it is one)."""
+    node = token.head if token.pos_ not in ("VERB", "AUX") else token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return node
+        node = node.head
+    return None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """Who speaks through ``verb``: its subject, a passive agent, or the subject of the verb it hangs from."""
+    node = verb
+    for _ in range(5):
+        found = subject(node, passive=node is not verb)  # "after saying …, she was driven off": she said it
+        if found is not None:
+            return found
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return node.head  # "postings that included one saying that …"
+        if node.dep_ not in _CLIMB or node.head is node:
+            break
+        node = node.head
+    if verb.dep_ in _CLIMB:
+        return None
+    return _left_neighbour(verb) or _inverted(verb)
+
+
+def _inverted(verb: Token) -> Token | None:
+    """ "Said Okafor: …" — a name right after a sentence-opening cue."""
+    nxt = verb.i + 1
+    if nxt >= len(verb.doc) or not verb.is_sent_start or verb.doc[nxt].pos_ != "PROPN":
+        return None
+    while nxt + 1 < len(verb.doc) and verb.doc[nxt + 1].pos_ == "PROPN":
+        nxt += 1
+    return verb.doc[nxt]
+
+
+def _left_neighbour(verb: Token) -> Token | None:
+    """A parse that lost the subject: the noun right before the verb ("… Foreign Minister Ana Lima called for")."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0:
+        return None
+    token = verb.doc[i]
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ in ("pobj", "dobj", "nsubjpass"):
+        return None
+    return token
+
+
+def subject(verb: Token, *, passive: bool = False) -> Token | None:
+    """The verb's own speaker: a passive's agent, else its nearest subject (a passive one only if asked)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    deps = _SUBJECTS | {"nsubjpass"} if passive else _SUBJECTS
+    subjects = [c for c in verb.children if c.dep_ in deps and c.pos_ != "VERB"]
+    # "reasons that the mayor refuses": mayor before "that"; a subject misread inside a quotation comes last
+    subjects.sort(key=lambda c: (c.lower_ in _RELATIVE, abs(c.i - verb.i)))
+    for child in subjects:
+        if child.lower_ in _RELATIVE and verb.dep_ != "relcl":
+            continue
+        return child
+    return None
+
+
+def antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Laura, who spoke of …" → Laura."""
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return token.head.head
+    return None

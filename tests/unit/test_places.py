@@ -1,0 +1,175 @@
+"""The places stage on hand-built Docs with the in-memory gazetteer: recognition, resolution, records."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from dateline.geo import Candidate, FakeGazetteer
+from dateline.geo.parser import geoparse
+from dateline.pipeline import PARSE_GIVES
+from dateline.records import Place
+from dateline.settings import DEFAULT
+from dateline.stages import places as stage
+
+from .helpers import make_doc
+
+
+def _place(pid: int, name: str, feature: str, country: str | None, lat: float, lon: float, *,
+           admin1: str | None = None, population: int = 0, geonameid: int | None = None) -> Candidate:
+    return Candidate(pid, geonameid if geonameid is not None else 1000 + pid, name, feature, country, admin1,
+                     lat, lon, population)
+
+
+GAZETTEER = FakeGazetteer([
+    (_place(1, "Paris", "city", "FR", 48.85, 2.35, admin1="11", population=2_138_551), []),
+    (_place(2, "Paris", "city", "US", 33.66, -95.56, admin1="TX", population=24_782), []),
+    (_place(3, "Texas", "admin1", "US", 31.0, -100.0, admin1="TX"), [("Tex.", "abbr"), ("TX", "qual")]),
+    (_place(4, "France", "country", "FR", 46.0, 2.0, population=67_000_000), [("French", "demonym")]),
+    (_place(5, "Iraq", "country", "IQ", 33.0, 44.0, population=40_000_000), [("Iraqi", "demonym")]),
+    (_place(6, "Mosul", "city", "IQ", 36.34, 43.12, admin1="15", population=1_683_000), []),
+    (_place(7, "Barţalah", "city", "IQ", 36.35, 43.38, admin1="15", population=15_000), [("Bartella", "alt")]),
+    (_place(8, "Europe", "continent", None, 48.7, 9.1, population=741_000_000), [("European", "demonym")]),
+    (_place(9, "Middle East", "region", None, 29.0, 41.0), []),
+    (_place(10, "Georgia", "country", "GE", 42.0, 43.5, population=3_700_000), []),
+    (_place(11, "Georgia", "admin1", "US", 32.7, -83.4, admin1="GA"), [("Ga.", "qual")]),
+    (_place(12, "Carter County", "admin2", "US", 36.0, -86.0, admin1="TN"), [("Carter", "alt")]),
+    (_place(13, "Carter", "city", "US", 36.2, -86.1, admin1="TN", population=900), []),
+    (_place(14, "Singapore", "city", "SG", 1.29, 103.85, population=3_500_000), []),
+    (_place(15, "Singapore", "country", "SG", 1.37, 103.8, population=4_700_000), []),
+    (_place(16, "Long Beach", "city", "US", 33.77, -118.19, admin1="CA", population=470_000), []),
+    (_place(17, "Long Beach", "city", "US", 40.59, -73.66, admin1="NY", population=33_000), []),
+    (_place(18, "California", "admin1", "US", 36.8, -119.4, admin1="CA"), [("CA", "qual"), ("Calif.", "abbr")]),
+    (_place(19, "New York", "admin1", "US", 43.0, -75.5, admin1="NY"), [("NY", "qual")]),
+    (_place(20, "Washington", "city", "US", 38.9, -77.04, admin1="DC", population=689_545), []),
+])
+
+
+def _parse(text: str) -> list[Place]:
+    return geoparse(make_doc(text), GAZETTEER)
+
+
+def _by_mention(places: list[Place]) -> dict[str, Place]:
+    return {p.mention: p for p in places}
+
+
+def test_stage_declares_what_it_needs_and_gives() -> None:
+    assert set(stage.NEEDS) <= set(PARSE_GIVES) | {"entities"}
+    assert stage.GIVES == ("places",)
+
+
+def test_stage_takes_an_injected_gazetteer() -> None:
+    doc = make_doc("Talks in [Paris](GPE) ended .")
+    (place,) = stage.extract_places(doc, settings=DEFAULT, gazetteer=GAZETTEER)
+    assert (place.mention, place.geonameid, place.country, place.feature) == ("Paris", 1001, "FR", "city")
+    assert doc.text[place.start:place.end] == "Paris"
+
+
+@pytest.mark.parametrize("text, mention, pid", [
+    ("Talks in [Paris](GPE) ended .", "Paris", 1),
+    ("He grew up in [Paris](GPE) , [Texas](GPE) .", "Paris", 2),
+    ("He grew up in [Paris](GPE) , Tex. , in 1950 .", "Paris", 2),
+    ("Rallies in [Long Beach](GPE) , CA and beyond .", "Long Beach", 16),
+    ("Rallies in [Long Beach](GPE) , NY and beyond .", "Long Beach", 17),
+    ("Forces neared [Mosul](GPE) .", "Mosul", 6),
+])
+def test_resolution_by_population_and_qualifier(text: str, mention: str, pid: int) -> None:
+    place = _by_mention(_parse(text))[mention]
+    assert place.geonameid == 1000 + pid
+
+
+def test_qualifier_is_a_place_too() -> None:
+    places = _by_mention(_parse("Rallies in [Long Beach](GPE) , CA and beyond ."))
+    assert places["CA"].name == "California" and places["CA"].feature == "admin1"
+
+
+@pytest.mark.parametrize("name, pid", [("Singapore", 15), ("Georgia", 10), ("France", 4), ("Europe", 8)])
+def test_bare_country_or_continent_name_is_that_country_or_continent(name: str, pid: int) -> None:
+    (place,) = _parse(f"They flew to [{name}](GPE) .")
+    assert place.geonameid == 1000 + pid and place.feature in ("country", "continent")
+
+
+def test_context_can_make_a_state_of_a_country_name() -> None:
+    places = _parse("[Atlanta](GPE) and [Georgia](GPE) , said a [Ga.](GPE) official in [Texas](GPE) .")
+    georgia = _by_mention(places)["Georgia"]
+    assert georgia.country in ("US", "GE")  # decided by context weights; never a town
+
+
+def test_every_mention_of_a_name_gets_the_same_place() -> None:
+    places = _parse("In [Paris](GPE) , [Texas](GPE) , people met . Later [Paris](GPE) voted .")
+    assert {p.geonameid for p in places if p.mention == "Paris"} == {1002}
+
+
+def test_town_typed_person_after_a_place_word_is_a_place() -> None:
+    places = _by_mention(_parse("He spoke from the Christian town of [Bartella](PERSON) near [Mosul](GPE) ."))
+    assert places["Bartella"].geonameid == 1007 and places["Bartella"].country == "IQ"
+
+
+def test_town_outside_any_entity_after_in_is_a_place() -> None:
+    places = _by_mention(_parse("Fighting went on in Bartella , east of [Mosul](GPE) ."))
+    assert places["Bartella"].geonameid == 1007
+
+
+def test_person_of_two_words_is_not_a_place() -> None:
+    places = _parse("[Ash Carter](PERSON) said . Then Carter spoke in [Paris](GPE) .")
+    assert [p.mention for p in places] == ["Paris"]
+
+
+def test_lone_surname_of_a_person_is_not_a_place() -> None:
+    places = _parse("[Ash Carter](PERSON) arrived . [Carter](PERSON) said the talks went well .")
+    assert places == []
+
+
+def test_a_city_name_the_model_took_for_a_speaker_is_not_a_place() -> None:
+    assert _parse("[Washington](PERSON) said the talks failed .") == []
+    places = _by_mention(_parse("Talks moved to [Washington](GPE) ."))
+    assert places["Washington"].geonameid == 1020
+
+
+def test_demonyms_are_mentions_of_their_country() -> None:
+    places = _by_mention(_parse("[Iraqi](NORP) forces and [French](NORP) jets hit targets ."))
+    assert (places["Iraqi"].geonameid, places["French"].geonameid) == (1005, 1004)
+    assert places["Iraqi"].feature == "country"
+
+
+def test_region_names() -> None:
+    (place,) = _parse("Attacks in [the Middle East](LOC) rose .")
+    assert (place.mention, place.feature, place.country) == ("Middle East", "region", None)
+
+
+def test_unknown_place_is_kept_without_coordinates_when_the_article_has_no_town() -> None:
+    (place,) = _parse("Floods hit [Atlantis](GPE) .")
+    assert (place.mention, place.geonameid, place.lat) == ("Atlantis", None, None)
+
+
+def test_unknown_place_is_put_at_the_article_town_without_an_id() -> None:
+    places = _by_mention(_parse("A fire on [Rue Nowhere](FAC) in [Mosul](GPE) , [Mosul](GPE) police said ."))
+    unknown = places["Rue Nowhere"]
+    assert unknown.geonameid is None and (unknown.lat, unknown.lon) == (36.34, 43.12)
+    assert 0 < unknown.score < 1
+
+
+def test_place_inside_an_organisation_name_needs_support() -> None:
+    texts = {p.mention for p in _parse("The [Texas Department of Health](ORG) said .")}
+    assert texts == {"Texas"}  # a first-level division: supported by itself
+    assert _parse("The [Carter Foundation](ORG) said .") == []  # a small town far from anything: not kept
+
+
+def test_scores_are_probabilities_and_min_score_drops_coordinates() -> None:
+    doc = make_doc("Talks in [Paris](GPE) ended .")
+    (place,) = geoparse(doc, GAZETTEER)
+    assert 0.0 < place.score < 1.0
+    (low,) = geoparse(doc, GAZETTEER, min_score=0.999)
+    assert (low.mention, low.geonameid, low.lat, low.lon) == ("Paris", None, None, None)
+
+
+def test_oracle_spans_are_resolved_as_given() -> None:
+    doc = make_doc("Talks in Paris , Texas ended .")
+    places = geoparse(doc, GAZETTEER, spans=[(9, 14), (17, 22)])
+    assert [(p.mention, p.geonameid) for p in places] == [("Paris", 1002), ("Texas", 1003)]
+
+
+def test_offsets_slice_back_to_the_mention() -> None:
+    doc: Doc = make_doc("[Iraqi](NORP) troops left [Mosul](GPE) for [Paris](GPE) , [Texas](GPE) .")
+    for place in geoparse(doc, GAZETTEER):
+        assert doc.text[place.start:place.end] == place.mention

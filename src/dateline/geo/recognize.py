@@ -263,7 +263,7 @@ def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             continue
         j = next((j for j, other in enumerate(out) if other.start == pos and _is_region(other.candidates)), None)
         if j is None:
-            qual = _qualifier_token(doc, pos, gazetteer)
+            qual = _qualifier_token(text, pos, gazetteer)
             if qual is None:
                 continue
             out.append(qual)
@@ -284,8 +284,7 @@ def _after_comma(text: str, pos: int) -> int | None:
     return pos
 
 
-def _qualifier_token(doc: Doc, pos: int, gazetteer: Gazetteer) -> Mention | None:
-    whole = doc.text
+def _qualifier_token(whole: str, pos: int, gazetteer: Gazetteer) -> Mention | None:
     end = pos
     while end < len(whole) and (whole[end].isalnum() or whole[end] in ".'"):
         end += 1

@@ -177,12 +177,18 @@ def _with_governed(roles: Roles, trigger: Trigger, triggers: list[Trigger], ctx:
     it is about ("threatened to cut off electricity to X")."""
     if roles.recipients:
         return roles
-    for other in triggers:
+    for other in _in_sentence(trigger, triggers):
         if other is not trigger and ctx.governing(other) is trigger:
             extra = ctx.roles(other, other.type, other.rule.mode).recipients
             if extra:
                 return Roles(roles.actors, tuple(t for t in extra if t not in roles.actors))
     return roles
+
+
+def _in_sentence(trigger: Trigger, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers in ``trigger``'s sentence: links between events never cross a sentence."""
+    sent = trigger.head.sent
+    return [t for t in triggers if sent.start <= t.head.i < sent.end]
 
 
 def _same_event(trigger: Trigger, ctx: _Doc) -> bool:
@@ -194,7 +200,8 @@ def _same_event(trigger: Trigger, ctx: _Doc) -> bool:
 
 def _with_merged(roles: Roles, trigger: Trigger, triggers: list[Trigger], ctx: _Doc) -> Roles:
     """Roles a merged trigger adds where the kept one has none ("the offensive to recapture the city")."""
-    merged = [t for t in triggers if t is not trigger and _same_event(t, ctx) and ctx.governing(t) is trigger]
+    merged = [t for t in _in_sentence(trigger, triggers)
+              if t is not trigger and _same_event(t, ctx) and ctx.governing(t) is trigger]
     for other in merged:
         extra = ctx.roles(other, other.type, other.rule.mode)
         roles = Roles(roles.actors or extra.actors, roles.recipients or extra.recipients)
@@ -203,7 +210,7 @@ def _with_merged(roles: Roles, trigger: Trigger, triggers: list[Trigger], ctx: _
 
 def _typed(trigger: Trigger, ctx: _Doc, triggers: list[Trigger]) -> tuple[str, str | None]:
     """The trigger's type and mode, adjusted by the event it governs (a hostile promise is a threat)."""
-    governed = [t for t in triggers if t is not trigger and ctx.governing(t) is trigger]
+    governed = [t for t in _in_sentence(trigger, triggers) if t is not trigger and ctx.governing(t) is trigger]
     first = governed[0] if governed else None
     lemma = trigger.head.lemma_.lower()
     if trigger.type == "AGREE" and lemma in _PROMISES and first is not None and first.type in HOSTILE:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import actors, coref, lexicon
 from ..records import Actor, Entity
-from .mentions import entity_name
+from .mentions import entity_name, modifiers_start
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "GROUP"})
 _PRONOUNS = coref.PERSON_PRONOUNS | coref.PLURAL_PRONOUNS | coref.THING_PRONOUNS
@@ -247,12 +247,7 @@ def _full_phrase(token: Token) -> str:
 
 def _left(token: Token) -> int:
     """Where a noun's contiguous left modifiers begin."""
-    start = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in _LEFT_DEPS or child.right_edge.i != start - 1:
-            break
-        start = child.left_edge.i
-    return start
+    return modifiers_start(token, _LEFT_DEPS)
 
 
 def state_outside(scope: Span, exclude: Sequence[tuple[int, int]]) -> str | None:

@@ -136,12 +136,17 @@ def _is_group(noun: Token, span: Span) -> bool:
 
 def _group_span(noun: Token) -> Span:
     """The group noun with the contiguous modifiers to its left: "Iraqi forces", "the US-led coalition"."""
+    return noun.doc[modifiers_start(noun, _GROUP_MODIFIERS):noun.i + 1]
+
+
+def modifiers_start(noun: Token, deps: frozenset[str]) -> int:
+    """Where a noun's contiguous left modifiers (children by one of ``deps``) begin."""
     start = noun.i
     for child in reversed(list(noun.lefts)):
-        if child.dep_ not in _GROUP_MODIFIERS or child.right_edge.i != start - 1:
+        if child.dep_ not in deps or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
-    return noun.doc[start:noun.i + 1]
+    return start
 
 
 def _owned(span: Span, owners: list[Mention]) -> bool:

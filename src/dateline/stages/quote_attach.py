@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .quote_cues import NOUN, Cue
-from .quote_marks import Quoted, find_quoted, paragraph_starts
+from .quote_marks import Quoted, find_quoted, paragraph_starts, trim_span
 from .quote_speakers import MentionIndex, SpeakerRef, colon_speaker, signature
 from .quote_turns import Turn, find_turns, outside_turns
 
@@ -300,8 +300,4 @@ def _before_joint(text: str, start: int, end: int) -> int:
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, edge punctuation and quote marks: what is left is the content proper."""
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, _EDGE)

@@ -267,3 +267,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def trim_span(text: str, start: int, end: int, edge: str) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past any characters in ``edge`` (spaces, quote marks, punctuation)."""
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    return start, end

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quote_marks import Quoted, paragraph_spans
+from .quote_marks import Quoted, paragraph_spans, trim_span
 from .quote_speakers import MentionIndex
 
 _TRANSCRIPT = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):[ \t]+(?=\S)")
@@ -77,8 +77,4 @@ def _headlines(text: str, mentions: MentionIndex) -> list[Turn]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
+    return trim_span(text, start, end, _EDGE)

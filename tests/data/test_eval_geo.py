@@ -1,9 +1,9 @@
 """Geoparsing quality on the geo corpora (dev halves) in ../shared/data/geo, and the corpus-reading rules.
 
-The corpus tests are marked ``data`` and skip when the shared data are absent. To keep the suite quick
-they score a fixed prefix of each corpus against pinned floors (measured minus a small margin); the
-full-corpus figures are run with ``python -m dateline.evaluation.geo ../shared/data/geo/lgl.dev.xml``.
-The reading tests use small corpus-shaped files written here and always run.
+The accuracy floors (a fixed prefix of each corpus, end-to-end and with gold spans) are pinned in
+``eval/baseline.json`` and checked by ``tests/data/test_ratchet.py``; the full-corpus figures are run with
+``dateline eval geo ../shared/data/geo/lgl.dev.xml [--oracle]``. The reading tests here use small
+corpus-shaped files written here and always run.
 """
 
 from __future__ import annotations
@@ -13,37 +13,8 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import InputError
-from dateline.evaluation.geo import Tally, Toponym, evaluate_geo, load_corpus, score_document, summarize
+from dateline.evaluation.geo import Tally, Toponym, load_corpus, score_document, summarize
 from dateline.records import Place
-
-# corpus: (documents scored, end-to-end acc@161 floor, oracle acc@161 floor)
-FLOORS = {
-    "lgl": (60, 0.67, 0.84),
-    "tr-news": (20, 0.83, 0.90),
-    "geowebnews": (20, 0.65, 0.80),
-    "geovirus": (30, 0.76, 0.78),
-}
-
-
-@pytest.fixture(scope="module")
-def geo_dir(data_dir: Path) -> Path:
-    folder = data_dir / "geo"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent from the shared data")
-    return folder
-
-
-@pytest.mark.data
-@pytest.mark.parametrize("corpus", sorted(FLOORS))
-@pytest.mark.parametrize("oracle", [False, True], ids=["end-to-end", "oracle"])
-def test_accuracy_within_161_km(geo_dir: Path, corpus: str, oracle: bool) -> None:
-    limit, end_to_end, given = FLOORS[corpus]
-    report = evaluate_geo(geo_dir / f"{corpus}.dev.xml", oracle=oracle, limit=limit)
-    assert report["docs"] == limit and report["gold"] > 100
-    assert report["acc161_all"] >= (given if oracle else end_to_end), report
-    if oracle:
-        assert report["recall"] >= 0.95, report
-
 
 LGL = """<articles><article docid="1"><text>Fire in Alexandria, La. on Monday.</text><toponyms>
 <toponym><start>8</start><end>18</end><phrase>Alexandria</phrase><gaztag geonameid="4314550"><name>Alexandria</name>

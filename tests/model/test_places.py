@@ -84,9 +84,37 @@ def test_bare_continent_name_is_that_continent(gazetteer: SqliteGazetteer, name:
 @pytest.mark.parametrize("name, country, feature", [
     ("U.S.", "US", "country"), ("UK", "GB", "country"), ("DRC", "CD", "country"), ("UAE", "AE", "country"),
     ("Calif.", "US", "admin1"), ("Middle East", None, "region"), ("Gaza Strip", "PS", "region"),
-    ("Horn of Africa", None, "region"),
+    ("Horn of Africa", None, "region"), ("Korea", "KR", "country"),
+    ("Democratic People's Republic of Korea", "KP", "country"), ("SA", "ZA", "country"),
 ])
 def test_project_tables_are_in_the_index(gazetteer: SqliteGazetteer, name: str, country: str | None,
                                          feature: str) -> None:
     (place,) = _bare(name, gazetteer)
     assert (place.country, place.feature) == (country, feature), place
+
+
+@pytest.mark.parametrize("name, country, capital", [
+    ("Washington", "US", "Washington"), ("Paris", "FR", "Paris"), ("Ottawa", "CA", "Ottawa"),
+    ("Canberra", "AU", "Canberra"), ("Abuja", "NG", "Abuja"),
+])
+def test_national_capitals_are_flagged(gazetteer: SqliteGazetteer, name: str, country: str, capital: str) -> None:
+    flagged = [c for c in gazetteer.candidates(name) if c.capital]
+    assert [(c.country, c.name) for c in flagged] == [(country, capital)]
+
+
+def test_a_county_is_placed_at_its_namesake_town_else_its_state(gazetteer: SqliteGazetteer) -> None:
+    orange = {c.admin1: c for c in gazetteer.candidates("Orange County") if c.feature == "admin2"}
+    town = next(c for c in gazetteer.candidates("Orange") if c.admin1 == "CA" and c.feature == "city")
+    assert (orange["CA"].lat, orange["CA"].lon) == (town.lat, town.lon)
+    state = next(c for c in gazetteer.candidates("New York") if c.feature == "admin1")
+    suffolk = next(c for c in gazetteer.candidates("Suffolk County") if c.admin1 == "NY")
+    assert (suffolk.lat, suffolk.lon) == (state.lat, state.lon)
+
+
+def test_a_dateline_names_a_town_and_the_white_house_is_in_washington(nlp: Language) -> None:
+    text = ("Trump signs order\n\nWASHINGTON (AP) - The White House said on Monday that officials in the state of "
+            "Oregon had been told.\n")
+    by = {p.mention: p for p in _places(nlp, text)}
+    assert (by["WASHINGTON"].feature, by["WASHINGTON"].country) == ("city", "US")  # not the state, beside Oregon
+    assert by["WASHINGTON"].lat is not None and abs(by["WASHINGTON"].lat - 38.9) < 0.5
+    assert by["White House"].lat is not None and abs(by["White House"].lat - 38.9) < 0.1

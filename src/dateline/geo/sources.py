@@ -31,6 +31,7 @@ class Entry:
     admin1: str | None = None
     population: int = 0
     names: list[tuple[str, str]] = field(default_factory=list)
+    capital: bool = False  # the national capital (a city)
 
 
 def _json(package: str, *parts: str) -> Any:
@@ -135,16 +136,39 @@ def us_states() -> Iterator[Entry]:
                     lon=float(point["longitude"]), geonameid=state["geonameid"], admin1=state["code"])
 
 
-def us_counties(states: dict[str, Entry]) -> Iterator[Entry]:
-    """US counties (parishes, boroughs) at their state's point: the stage moves them nearer from context."""
+def us_counties(states: dict[str, Entry], cities: list[Entry]) -> Iterator[Entry]:
+    """US counties (parishes, boroughs): the sources give no point, so each is placed at the most populous
+    town of its state that bears its name ("Orange County", California → Orange), else at its state's point;
+    the stage moves it to the article's town in that state when there is one."""
+    towns: dict[tuple[str | None, str], Entry] = {}
+    for city in cities:
+        if city.country == "US":
+            best = towns.setdefault((city.admin1, name_key(city.name)), city)
+            if city.population > best.population:
+                towns[(city.admin1, name_key(city.name))] = city
     for county in geonames("us_counties"):
         state = states.get(county["state"])
         if state is None:
             continue
         name = county["name"]
         bare = name.rsplit(" ", 1)[0] if name.split()[-1] in ("County", "Parish", "Borough") else None
-        yield Entry(name=name, feature="admin2", country="US", lat=state.lat, lon=state.lon,
+        point = towns.get((county["state"], name_key(bare or name))) or state
+        yield Entry(name=name, feature="admin2", country="US", lat=point.lat, lon=point.lon,
                     admin1=county["state"], names=[(bare, "alt")] if bare else [])
+
+
+def mark_capitals(cities: list[Entry]) -> None:
+    """Flag each country's capital: the most populous of its towns named (or also named) as GeoNames'
+    country table gives the capital."""
+    wanted = {code: name_key(row["capital"]) for code, row in geonames("countries").items() if row.get("capital")}
+    best: dict[str, Entry] = {}
+    for city in cities:
+        key = wanted.get(city.country or "")
+        if key and (name_key(city.name) == key or any(name_key(n) == key for n, _ in city.names)):
+            if city.country not in best or city.population > best[city.country].population:
+                best[city.country or ""] = city
+    for city in best.values():
+        city.capital = True
 
 
 def divisions(country: str) -> Iterator[Entry]:

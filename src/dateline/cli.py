@@ -27,6 +27,7 @@ app = typer.Typer(help="dateline: news reports → records of who said what, who
 eval_app = typer.Typer(help="Score dateline against benchmark data; prints JSON.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
+_ROOT: dict[str, Path | None] = {}  # the top-level options of this invocation
 
 
 class Format(StrEnum):
@@ -48,7 +49,10 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="TOML settings file for every command (a command's own --config wins).")] = None,
 ) -> None:
+    _ROOT["config"] = config
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
 
@@ -79,7 +83,7 @@ def demo(
     """Extract the bundled sample article and print its records."""
     sample = resources.files("dateline") / "samples" / "article.txt"
     with resources.as_file(sample) as path:
-        _run_extract([str(path)], load_settings(), format, None, None)
+        _run_extract([str(path)], _settings(None), format, None, None)
 
 
 @app.command("settings")
@@ -150,11 +154,15 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(help="PLOVER gold .jsonl, PETRARCH unit tests .jsonl or CASE 2021 .tsv.")],
     kind: Annotated[str | None, typer.Option(help="plover, petr or case (default: from the file).")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="TOML settings file; with cameo_* settings the events are coded with those dictionaries.")]
+    = None,
 ) -> None:
     """Events: PLOVER type accuracy and actor country/sector, PETRARCH type recall, CASE 2021 type recall."""
     from .evaluation.events import evaluate_events
 
-    _print_json(_guard(lambda: evaluate_events(gold, kind=kind, limit=limit)))
+    settings = _settings(config)
+    _print_json(_guard(lambda: evaluate_events(gold, kind=kind, limit=limit, settings=settings)))
 
 
 @eval_app.command("modality")
@@ -169,7 +177,8 @@ def eval_modality(
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
-    return _guard(lambda: load_settings(config, **overrides))
+    chosen = config if config is not None else _ROOT.get("config")
+    return _guard(lambda: load_settings(chosen, **overrides))
 
 
 def _guard(fn):  # type: ignore[no-untyped-def]

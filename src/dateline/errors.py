@@ -77,3 +77,9 @@ class ProcessingError(DatelineError):
     """A pipeline stage failed on an article."""
 
     kind = "processing"
+
+
+class DictionaryError(SettingsError):
+    """A CAMEO/PETRARCH dictionary named in the settings cannot be read or has a malformed line."""
+
+    kind = "dictionary"

@@ -45,9 +45,16 @@ TABLE: tuple[Setting, ...] = (
             "User-Agent header sent with requests."),
     Setting("fetch_respect_robots", True, "Obey robots.txt before fetching a URL."),
     Setting("fetch_allow_private", False, "Allow fetching loopback and private-network addresses."),
+    Setting("cameo_verbs", "",
+            "PETRARCH/TABARI verb dictionary; when set, events are coded with CAMEO dictionaries, not the lexicon."),
+    Setting("cameo_actors", (), "PETRARCH actor and agent dictionaries used in dictionary mode (paths)."),
+    Setting("cameo_discards", "", "PETRARCH discard list used in dictionary mode (path; optional)."),
+    Setting("cameo_to_plover", "", "CAMEO→PLOVER table (lines 'CODE: PLOVERTYPE'); required with cameo_verbs."),
 )
 
 _DEFAULTS = {s.name: s.default for s in TABLE}
+# Settings that name files: relative paths in a settings file are read from the file's folder.
+_PATHS = frozenset({"cameo_verbs", "cameo_actors", "cameo_discards", "cameo_to_plover"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,15 @@ class Settings:
     fetch_user_agent: str = _DEFAULTS["fetch_user_agent"]
     fetch_respect_robots: bool = _DEFAULTS["fetch_respect_robots"]
     fetch_allow_private: bool = _DEFAULTS["fetch_allow_private"]
+    cameo_verbs: str = _DEFAULTS["cameo_verbs"]
+    cameo_actors: tuple[str, ...] = _DEFAULTS["cameo_actors"]
+    cameo_discards: str = _DEFAULTS["cameo_discards"]
+    cameo_to_plover: str = _DEFAULTS["cameo_to_plover"]
+
+    def __post_init__(self) -> None:
+        if self.cameo_verbs and not self.cameo_to_plover:
+            raise SettingsError("setting cameo_verbs needs cameo_to_plover: the path of a CAMEO→PLOVER table "
+                                "(lines 'CODE: PLOVERTYPE'), to type the coded events")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (checked like any other source of values)."""
@@ -95,7 +111,16 @@ def _read_file(path: Path) -> dict[str, Any]:
     section = data.get("dateline", data)
     if not isinstance(section, dict):
         raise SettingsError(f"settings file {path}: [dateline] must be a table")
-    return section
+    return {k: _beside(path, v) if k in _PATHS else v for k, v in section.items()}
+
+
+def _beside(settings_file: Path, value: Any) -> Any:
+    """A relative dictionary path in a settings file is relative to that file's folder."""
+    if isinstance(value, list | tuple):
+        return [_beside(settings_file, v) for v in value]
+    if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+        return str(settings_file.parent / value)
+    return value
 
 
 def _checked(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -45,6 +45,32 @@ def _modality(data: Path) -> dict[str, Any]:
     return evaluate_modality(REPO / "eval" / "modality.tsv")
 
 
+def _petr_dictionaries(data: Path) -> dict[str, Any]:
+    """The PETRARCH unit tests coded with their own validation dictionaries (dictionary mode)."""
+    from dateline.evaluation.events import evaluate_events
+    from dateline.settings import Settings
+
+    folder = data / "events" / "petrarch2"
+    settings = Settings(cameo_verbs=str(folder / "PETR.Validate.verbs.txt"),
+                        cameo_actors=(str(folder / "PETR.Validate.actors.txt"),
+                                      str(folder / "PETR.Validate.agents.txt")),
+                        cameo_discards=str(folder / "PETR.Validate.discards.txt"),
+                        cameo_to_plover=str(data / "events" / "plover_gsr_cameo" / "CAMEO2PLOVER-2021.txt"))
+    return evaluate_events(folder / "PETR.UnitTest.records.jsonl", settings=settings)
+
+
+def _geo(corpus: str, limit: int, oracle: bool) -> Callable[[Path], dict[str, Any]]:
+    def run(data: Path) -> dict[str, Any]:
+        from dateline.evaluation.geo import evaluate_geo
+
+        return evaluate_geo(data / "geo" / f"{corpus}.dev.xml", oracle=oracle, limit=limit)
+    return run
+
+
+# Geo corpora scored on a fixed prefix (documents) to keep the suite quick; full figures: `dateline eval geo`.
+GEO_PREFIX = {"lgl": 60, "tr-news": 20, "geowebnews": 20, "geovirus": 30}
+
+
 def _quotes_first20(data: Path) -> dict[str, Any]:
     from dateline.evaluation.quotes import evaluate_quotes
 
@@ -57,6 +83,9 @@ EVALUATIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "events_plover": _events("plover_gsr_cameo/PLOVER_GSR_CAMEO.jsonl"),
     "events_petr": _events("petrarch2/PETR.UnitTest.records.jsonl"),
     "events_case": _events("case2021_task2/dev.tsv", limit=300),
+    "events_petr_dictionaries": _petr_dictionaries,
+    **{f"geo_{c.replace('-', '')}_first{n}": _geo(c, n, False) for c, n in GEO_PREFIX.items()},
+    **{f"geo_{c.replace('-', '')}_first{n}_oracle": _geo(c, n, True) for c, n in GEO_PREFIX.items()},
 }
 _cache: dict[str, dict[str, Any]] = {}
 

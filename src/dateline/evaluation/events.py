@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import build_article
+from ..cameo.mapping import plover_of
 from ..errors import InputError
 from ..intake.source import RawDocument
 from ..lexicon import alpha3
@@ -55,7 +56,15 @@ def evaluate_events(path: str | Path, *, kind: str | None = None, limit: int | N
     if kind not in KINDS:
         raise InputError(f"unknown events gold kind {kind!r}; use one of {', '.join(KINDS)}", source=str(file))
     scorer = {"plover": _score_plover, "petr": _score_petr, "case": _score_case}[kind]
-    return {"kind": kind, **scorer(file, limit, settings)}
+    return {"kind": kind, "coder": coder(settings), **scorer(file, limit, settings)}
+
+
+def coder(settings: Settings) -> dict[str, Any]:
+    """Which coder made the events: the lexicon, or the CAMEO dictionaries the settings name."""
+    if not settings.cameo_verbs:
+        return {"name": "lexicon"}
+    return {"name": "dictionaries", "verbs": settings.cameo_verbs, "actors": list(settings.cameo_actors),
+            "discards": settings.cameo_discards or None, "cameo_to_plover": settings.cameo_to_plover}
 
 
 def detect_kind(path: Path) -> str:
@@ -200,14 +209,6 @@ def cameo_to_plover(path: Path) -> dict[str, str]:
         if m:
             table[m.group(1)] = m.group(2)
     return table
-
-
-def plover_of(code: str, table: dict[str, str]) -> str | None:
-    """The PLOVER type of a CAMEO code: its longest prefix (of two digits or more) in the table."""
-    for n in range(len(code), 1, -1):
-        if code[:n] in table:
-            return table[code[:n]]
-    return None
 
 
 def _cameo_table(gold: Path) -> Path:

@@ -22,12 +22,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..cameo.load import load_dictionaries
 from ..records import Actor, Event, Location, Quote, content_id
 from ..records import Span as TextSpan
 from ..settings import Settings
 from . import event_context as where
 from . import event_modality as how
 from .event_actors import ActorLinker, state_outside
+from .event_dictionary import Party, cameo_state, code_doc
 from .event_lexicon import COOPERATIVE, HOSTILE, Rule
 from .event_roles import Roles, noun_roles, subjects, verb_roles
 from .event_triggers import Context, Trigger, find_triggers
@@ -44,6 +46,9 @@ _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restr
 _SKIP_ANNOTATIONS = frozenset({"credits"})
 # Modals of obligation that make a reported statement a demand ("said Libya must hand over the suspects").
 _OBLIGATION = frozenset({"must", "should"})
+# Verbs of which an inquiry is the subject when it reports what it found ("the investigation determined that").
+_FINDINGS = frozenset({"determine", "find", "conclude", "show", "reveal", "establish", "confirm", "say", "suggest",
+                       "indicate", "state", "report"})
 _DECLARING = frozenset({"declare", "reiterate", "conclude", "insist", "stress", "remind", "tell", "urge"})
 
 __all__ = ["NEEDS", "GIVES", "extract_events"]
@@ -59,8 +64,11 @@ class _Draft:
 
 
 def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
-    """Every event the Doc reports, in text order."""
+    """Every event the Doc reports, in text order (coded with the CAMEO dictionaries when the settings name
+    them: :mod:`.event_dictionary`)."""
     ctx = _Doc(doc)
+    if settings.cameo_verbs:
+        return _dictionary_events(doc, ctx, settings)
     triggers = find_triggers(doc, Context(ctx.linker.covered(), ctx.places.spans()), skip=ctx.skipped)
     drafts = _drafts(triggers, ctx) + _demands(doc, ctx)
     events = [ctx.event(d) for d in drafts]
@@ -161,7 +169,33 @@ class _Doc:
         return entity_name(_phrase(candidates[0])) if candidates else None
 
 
+def _dictionary_events(doc: Doc, ctx: _Doc, settings: Settings) -> list[Event]:
+    """Dictionary mode: each coded verb as an Event, its actors those the dictionaries code."""
+    events = []
+    for coded in code_doc(doc, load_dictionaries(settings), ctx.published):
+        rule = Rule(tuple(doc[i].lower_ for i in coded.tokens), "VERB", coded.type, None, f"CAMEO {coded.code}")
+        trigger = Trigger(coded.verb, coded.tokens, rule)
+        roles = Roles(tuple(p.head for p in coded.sources), tuple(p.head for p in coded.targets))
+        event = ctx.event(_Draft(trigger, coded.type, None, roles))
+        actors = tuple(dict.fromkeys(_coded_actor(p, ctx) for p in coded.sources))
+        recipients = tuple(dict.fromkeys(_coded_actor(p, ctx) for p in coded.targets))
+        events.append(replace(
+            event, id=content_id(ctx.article_id, "cameo", coded.code, str(trigger.start), actors[0].name),
+            actors=actors, recipients=recipients,
+            confidence=_confidence(trigger, actors, recipients, event.location, derived=False)))
+    return sorted(events, key=lambda e: e.evidence.start)
+
+
+def _coded_actor(party: Party, ctx: _Doc) -> Actor:
+    """A dictionary-coded actor: the words that named it, the entity they belong to, the state and sector of
+    its CAMEO code."""
+    entity = ctx.linker.entity_at(party.head)
+    country, sector = cameo_state(party.code)
+    return Actor(party.text, entity.id if entity is not None else None, country, sector)
+
+
 def _drafts(triggers: list[Trigger], ctx: _Doc) -> list[_Draft]:
+    triggers = [t for t in triggers if not _finding(t)]
     ctx.heads = {t.head.i: t for t in triggers}
     kept = [t for t in triggers if not _same_event(t, ctx)]
     drafts = []
@@ -170,6 +204,14 @@ def _drafts(triggers: list[Trigger], ctx: _Doc) -> list[_Draft]:
         roles = _with_merged(ctx.roles(trigger, type_, mode), trigger, triggers, ctx)
         drafts.append(_Draft(trigger, type_, mode, _with_governed(roles, trigger, triggers, ctx)))
     return drafts
+
+
+def _finding(trigger: Trigger) -> bool:
+    """ "An investigation determined that ...": an inquiry that finds or shows something is the source of a
+    finding, not an investigation reported as news."""
+    head = trigger.head
+    return trigger.rule.mode == "investigate" and not trigger.verbal and head.dep_ == "nsubj" and \
+        head.head.lemma_.lower() in _FINDINGS
 
 
 def _with_governed(roles: Roles, trigger: Trigger, triggers: list[Trigger], ctx: _Doc) -> Roles:

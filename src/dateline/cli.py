@@ -19,7 +19,7 @@ from . import __version__
 from .api import process_many
 from .errors import DatelineError
 from .intake.read import read_inputs
-from .records import ErrorRecord, Output, to_dict
+from .records import ErrorRecord, Output, json_line, to_dict
 from .settings import TABLE, Settings, load_settings
 
 app = typer.Typer(help="dateline: news reports → records of who said what, who did what to whom, where and when.",
@@ -226,11 +226,10 @@ def _count(result: Output, counts: dict[str, int]) -> None:
 
 
 def _write(out: IO[str], result: Output, fmt: Format) -> None:
-    data = to_dict(result)
     if fmt is Format.jsonl:
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        out.write(json_line(result) + "\n")
     else:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n")
     out.flush()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -217,6 +218,16 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
+# Characters JSON leaves raw inside strings that ``str.splitlines`` (and so many JSON Lines readers) take for
+# line breaks: escaped so that one record is always one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(obj: Any) -> str:
+    """A record as one line of JSON (UTF-8 text kept readable; no character any reader splits lines on)."""
+    return json.dumps(to_dict(obj), ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """The inverse of :func:`to_dict` for dataclass ``cls``; unknown keys are ignored."""
     hints = typing.get_type_hints(cls)
@@ -269,5 +280,5 @@ def migrate(data: Mapping[str, Any]) -> dict[str, Any]:
 __all__ = [
     "SCHEMA", "Span", "Annotation", "Dateline", "Article", "Entity", "Speaker", "Quote", "Place", "DateRef",
     "Actor", "Location", "Event", "Record", "ErrorInfo", "ErrorRecord", "Output", "content_id", "to_dict",
-    "from_dict", "output_from_dict", "migrate",
+    "json_line", "from_dict", "output_from_dict", "migrate",
 ]

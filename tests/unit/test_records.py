@@ -25,6 +25,7 @@ from dateline.records import (
     Span,
     Speaker,
     content_id,
+    json_line,
     output_from_dict,
     to_dict,
 )
@@ -57,6 +58,17 @@ records = st.builds(Record, article=articles, entities=st.tuples(entities), quot
 def test_record_json_round_trip_is_identity(record: Record) -> None:
     data = json.loads(json.dumps(to_dict(record)))
     assert output_from_dict(data) == record
+
+
+line_breaking = st.text(alphabet=st.sampled_from("a\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\"\\é"), max_size=30)
+
+
+@given(st.builds(Article, id=texts, source_id=texts, text=line_breaking, title=st.none() | line_breaking))
+def test_a_json_line_is_one_line_for_every_reader(article: Article) -> None:
+    record = Record(article=article)
+    line = json_line(record)
+    assert line.splitlines() == [line] and "\n" not in line
+    assert output_from_dict(json.loads(line)) == record
 
 
 @given(st.builds(ErrorRecord, st.builds(ErrorInfo, texts, texts, texts)))

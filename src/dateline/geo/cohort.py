@@ -8,6 +8,7 @@ beside "Sangamon County" is then Springfield, Illinois: only there do both names
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,43 +18,45 @@ from .names import name_key
 from .recognize import Mention
 
 NEAR_KM = 50.0
+_EARTH_KM = 6371.0
 _LOCAL = ("city", "admin2")
 
 
 class Cohort:
-    """Every name's candidates, indexed for the two questions."""
+    """Every name's candidates, indexed for the two questions: how many names have a candidate in a
+    division (a count per division) and near a point (city points sorted by latitude, searched in a band)."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         by_key: dict[str, tuple[Candidate, ...]] = {}
         for m in mentions:
             by_key.setdefault(name_key(m.text), m.candidates)
-        self.keys = list(by_key)
+        self.index = {k: i for i, k in enumerate(by_key)}
         self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and c.feature in _LOCAL}
                         for k, cs in by_key.items()}
-        self.points = {k: _radians([c for c in cs if c.feature == "city"]) for k, cs in by_key.items()}
+        self.names_in = Counter(d for divisions in self.admin1s.values() for d in divisions)
+        points = sorted((c.lat, c.lon, self.index[k]) for k, cs in by_key.items() for c in cs if c.feature == "city")
+        self.lat = np.radians([p[0] for p in points])
+        self.lon = np.radians([p[1] for p in points])
+        self.owner = np.array([p[2] for p in points], dtype=np.int64)
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
-        others = [k for k in self.keys if k != key]
+        others = len(self.index) - (key in self.index)
         if not others or cand.feature not in _LOCAL:
             return {}
         feats = {}
         if cand.admin1:
-            same = sum((cand.country, cand.admin1) in self.admin1s[k] for k in others)
-            feats["cohort_admin1"] = same / len(others)
+            division = (cand.country, cand.admin1)
+            feats["cohort_admin1"] = (self.names_in[division] - (division in self.admin1s.get(key, ()))) / others
         if cand.feature == "city":
-            lat, lon = np.radians(cand.lat), np.radians(cand.lon)
-            near = sum(_any_within(self.points[k], lat, lon) for k in others)
-            feats["cohort_near"] = near / len(others)
+            feats["cohort_near"] = self._names_near(cand, self.index.get(key, -1)) / others
         return feats
 
-
-def _radians(cands: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
-    return np.radians([c.lat for c in cands]), np.radians([c.lon for c in cands])
-
-
-def _any_within(points: tuple[np.ndarray, np.ndarray], lat: float, lon: float) -> bool:
-    plat, plon = points
-    if not len(plat):
-        return False
-    km = 6371.0 * np.hypot((plon - lon) * np.cos((plat + lat) / 2), plat - lat)
-    return bool((km <= NEAR_KM).any())
+    def _names_near(self, cand: Candidate, own: int) -> int:
+        """How many other names have a town within ``NEAR_KM`` of the candidate."""
+        lat, lon = np.radians(cand.lat), np.radians(cand.lon)
+        band = NEAR_KM / _EARTH_KM
+        lo, hi = np.searchsorted(self.lat, [lat - band, lat + band])
+        plat, plon, owner = self.lat[lo:hi], self.lon[lo:hi], self.owner[lo:hi]
+        km = _EARTH_KM * np.hypot((plon - lon) * np.cos((plat + lat) / 2), plat - lat)
+        near = owner[(km <= NEAR_KM) & (owner != own)]
+        return len(np.unique(near))

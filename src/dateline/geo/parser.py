@@ -19,9 +19,10 @@ from spacy.tokens import Doc
 
 from ..records import Place
 from .calibrate import probability
+from .context import haversine
 from .gazetteer import Candidate, Gazetteer
 from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention
-from .resolve import Resolution, km, resolve
+from .resolve import Resolution, resolve
 from .words import GENERIC
 
 DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for why)
@@ -69,7 +70,7 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
 def _kept(mentions: list[Mention]) -> list[Mention]:
     """Strong mentions, and weak ones the strong ones support."""
     strong = _subset(mentions, [not m.weak for m in mentions])
-    anchors = [r.candidate for r in resolve(strong) if r.candidate is not None]
+    anchors = _Anchors([r.candidate for r in resolve(strong) if r.candidate is not None])
     return _subset(mentions, [not m.weak or _supported(m, anchors) for m in mentions])
 
 
@@ -80,7 +81,7 @@ def _subset(mentions: list[Mention], keep: list[bool]) -> list[Mention]:
             for m, k in zip(mentions, keep, strict=True) if k]
 
 
-def _supported(mention: Mention, anchors: list[Candidate]) -> bool:
+def _supported(mention: Mention, anchors: _Anchors) -> bool:
     """A weak mention names a large place, a county by that word, or one near the article's places (a
     one-word name the model took for a person's: a country or division, or a town near one the article
     names)."""
@@ -90,20 +91,35 @@ def _supported(mention: Mention, anchors: list[Candidate]) -> bool:
             return True
         if c.feature == "admin2" and mention.text.split()[-1] in _ADMIN_WORDS:
             return True
-        if any(_near(c, a) if person else _local(c, a) for a in anchors):
+        if anchors.near(c) if person else anchors.local(c):
             return True
     return False
 
 
-def _near(c: Candidate, anchor: Candidate) -> bool:
-    return c.feature == "city" and anchor.feature == "city" and km(c.lat, c.lon, anchor.lat, anchor.lon) <= LOCAL_KM
+class _Anchors:
+    """The strong mentions' places, indexed: their towns' points and the divisions they lie in."""
 
+    def __init__(self, places: list[Candidate]) -> None:
+        towns = [a for a in places if a.feature == "city"]
+        self.lat = np.radians([a.lat for a in towns])
+        self.lon = np.radians([a.lon for a in towns])
+        self.divisions = {(a.country, a.admin1) for a in places if a.feature == "admin1"}
+        self.any_divisions = {(a.country, a.admin1) for a in places if a.feature in ("admin1", "admin2", "city")}
 
-def _local(c: Candidate, anchor: Candidate) -> bool:
-    if anchor.feature in ("city", "admin2") and c.feature == "city":
-        return _near(c, anchor)
-    return anchor.feature in ("admin1", "admin2", "city") and c.country == anchor.country and \
-        c.admin1 is not None and c.admin1 == anchor.admin1 and c.feature in ("city", "admin2")
+    def near(self, c: Candidate) -> bool:
+        """A town within ``LOCAL_KM`` of one of the article's towns."""
+        if c.feature != "city" or not len(self.lat):
+            return False
+        return bool((haversine(np.radians(c.lat), np.radians(c.lon), self.lat, self.lon) <= LOCAL_KM).any())
+
+    def local(self, c: Candidate) -> bool:
+        """A town near the article's towns or in a division it names; a county in the division of one of
+        its places."""
+        if c.admin1 is None:
+            return self.near(c)
+        if c.feature == "city":
+            return self.near(c) or (c.country, c.admin1) in self.divisions
+        return c.feature == "admin2" and (c.country, c.admin1) in self.any_divisions
 
 
 def _placed(resolutions: list[Resolution]) -> list[Resolution]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cohort import Cohort
+from .context import Context, Fact
 from .gazetteer import Candidate
 from .names import name_key
 from .recognize import Mention
@@ -32,9 +33,6 @@ WEIGHTS: dict[str, float] = {
     "most_populous": 0.527, "near": 1.129, "near_far": 3.04, "population_share": -0.111, "qualifier": 4.0,
     "qualifier_miss": -2.0, "region": 1.148
 }
-NEAR_KM = 150.0
-LOCAL_KM = 60.0
-FAR_KM = 1000.0  # the scale of the coarse nearness ("the Gulf" beside Qatar is the Persian Gulf)
 # A mention that names a country or continent by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown).
 _WHOLE = ("country", "continent")
@@ -55,25 +53,11 @@ class Resolution:
     share: float = 0.0  # the candidate's probability under the model, against the mention's other candidates
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One resolved mention, as context for the others: where it is and under which name."""
-
-    key: str
-    pid: int
-    country: str | None
-    admin1: str | None
-    lat: float
-    lon: float
-    feature: str
-
-
-Context = list[Fact]
 
 
 def resolve(mentions: Sequence[Mention], *, rounds: int = 2) -> list[Resolution]:
     """One resolution per mention, in the same order."""
-    context: Context = []
+    context = Context()
     cohort = Cohort(mentions)
     chosen: list[Resolution] = []
     for _ in range(rounds):
@@ -84,7 +68,7 @@ def resolve(mentions: Sequence[Mention], *, rounds: int = 2) -> list[Resolution]
 
 def feature_rows(mentions: Sequence[Mention], *, rounds: int = 2) -> list[list[dict[str, float]]]:
     """For each mention, the features of each of its candidates, in the context the resolution sees last."""
-    context: Context = []
+    context = Context()
     cohort = Cohort(mentions)
     for _ in range(rounds - 1):
         context = _context(mentions, _decide(mentions, context, cohort))
@@ -101,7 +85,7 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
         whole = _names_whole(mentions, members)
         for i in members:
             for cand in mentions[i].candidates:
-                if whole and cand.feature in _SMALLER and not _local(cand, context, key):
+                if whole and cand.feature in _SMALLER and not context.local(cand, key):
                     continue
                 s = score(cand, mentions[i], mentions, context, cohort)
                 best = totals.get(cand.pid)
@@ -120,19 +104,6 @@ def _names_whole(mentions: Sequence[Mention], members: list[int]) -> bool:
     if any(mentions[i].qualifier is not None for i in members):
         return False
     return any(c.feature in _WHOLE and c.match in ("name", "abbr") for c in mentions[members[0]].candidates)
-
-
-def _local(cand: Candidate, context: Context, key: str) -> bool:
-    """The article places the town among its other towns: another place it names (not this one under
-    another name) lies within ``LOCAL_KM`` or in the same first-level division ("Lebanon" beside Myerstown
-    is Lebanon, Pennsylvania)."""
-    for f in context:
-        if f.key == key or f.pid == cand.pid or f.feature not in _SMALLER:
-            continue
-        if (cand.admin1 and (f.country, f.admin1) == (cand.country, cand.admin1)) or \
-                km(cand.lat, cand.lon, f.lat, f.lon) <= LOCAL_KM:
-            return True
-    return False
 
 
 def _resolution(ranked: list[tuple[float, Candidate]]) -> Resolution:
@@ -171,7 +142,7 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
         feats["population_share"] = cand.population / max(1, sum(cities))
     if cand.feature in ("admin1", "admin2") and any(word in key.split() for word in _ADMIN_WORDS):
         feats["admin_word"] = 1.0
-    feats.update(_context_features(cand, context, key))
+    feats.update(context.features(cand, key))
     feats.update(cohort.features(cand, key))
     feats.update(_qualifier_features(cand, mention, mentions))
     return feats
@@ -180,24 +151,6 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isupper() and len(letters) <= 4
-
-
-def _context_features(cand: Candidate, context: Context, key: str) -> dict[str, float]:
-    others = [f for f in context if f.key != key]
-    if not others:
-        return {}
-    same = sum(f.country == cand.country for f in others) if cand.country else 0
-    feats = {"context_country": same / len(others)}
-    if cand.country and cand.admin1 and any(f.country == cand.country and f.admin1 == cand.admin1
-                                            and f.feature != "country" for f in others):
-        feats["context_admin1"] = 1.0
-    near = [km(cand.lat, cand.lon, f.lat, f.lon) for f in others if f.feature == "city"]
-    if near and cand.feature in ("city", "admin2"):
-        feats["near"] = math.exp(-min(near) / NEAR_KM)
-    far = [km(cand.lat, cand.lon, f.lat, f.lon) for f in others if f.feature not in ("continent", "region")]
-    if far and cand.feature != "continent":
-        feats["near_far"] = math.exp(-min(far) / FAR_KM)
-    return feats
 
 
 def _qualifier_features(cand: Candidate, mention: Mention, mentions: Sequence[Mention]) -> dict[str, float]:
@@ -215,8 +168,8 @@ def _inside(cand: Candidate, region: Candidate) -> bool:
 
 
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution]) -> Context:
-    return [Fact(name_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
-            for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None]
+    return Context([Fact(name_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
+                    for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None])
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

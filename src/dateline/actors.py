@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .lexicon import POSSESSIVE, Alias, Match, Token, alias_index, is_short, matches_in, surface, tokenize
 
-__all__ = ["ActorInfo", "Alias", "describe_actor", "find_aliases", "group_noun", "lookup_alias"]
+__all__ = ["ActorInfo", "Alias", "describe_actor", "find_aliases", "gives_country", "group_noun", "lookup_alias"]
 
 _SPLIT = frozenset({"of", "in", "at", "from", "for", "on", "to", "with", "near", "inside", "outside", "across",
                     "throughout", "by", "against", "over", "under", "between", "among", "loyal", "based",
@@ -107,7 +107,7 @@ def _canonical(text: str, tokens: list[Token], matches: list[Match]) -> str:
 def _read(tokens: list[Token], matches: list[Match], label: str | None, *, located: bool = False) -> _Reading:
     inside = {i for m in matches for i in range(m.start, m.end)}
     split = next((i for i, t in enumerate(tokens) if i and i not in inside and t.key in _SPLIT), len(tokens))
-    names = [m for m in matches if not m.role and _gives_country(tokens, m)]
+    names = [m for m in matches if not m.role and gives_country(tokens, m)]
     first = next(iter([m for m in names if m.start < split] or names), None)
     sector, rank = _sector(tokens, matches, split)
     if rank == 0:
@@ -115,7 +115,9 @@ def _read(tokens: list[Token], matches: list[Match], label: str | None, *, locat
     return _Reading(first.entry.country if first else None, first is not None, sector, rank)
 
 
-def _gives_country(tokens: list[Token], m: Match) -> bool:
+def gives_country(tokens: list[Token], m: Match) -> bool:
+    """Whether a name found in ``tokens`` stands for its state here: not after "pro-", "anti-", "ethnic", nor
+    before "-backed", "-held"..."""
     before = tokens[m.start - 1].key if m.start else ""
     after = tokens[m.end].key if m.end < len(tokens) else ""
     return before not in _NOT_COUNTRY_BEFORE and after not in _NOT_COUNTRY_AFTER
@@ -243,7 +245,7 @@ def _apposition(context: str, ctx: list[Token], cover: dict[int, Match], end: in
 def _nearby_country(ctx: list[Token], matches: list[Match], start: int, end: int) -> str | None:
     """The state named nearest to tokens ``start:end``, outside them."""
     outside = [m for m in matches if not m.role and m.entry.country and (m.end <= start or m.start >= end)
-               and _gives_country(ctx, m)]
+               and gives_country(ctx, m)]
     if not outside:
         return None
     return min(outside, key=lambda m: start - m.end if m.end <= start else m.start - end).entry.country

@@ -107,6 +107,7 @@ def test_office_patterns_are_unique() -> None:
     ("militants", "REB"), ("civilians", "CVL"), ("protesters", "CVL"), ("refugees", "REF"),
     ("journalists", "JRN"), ("party", "PTY"), ("companies", "BUS"), ("clerics", "REL"), ("students", "EDU"),
     ("doctors", "MED"), ("farmers", "AGR"), ("workers", "LAB"), ("intelligence", "SPY"), ("elders", "ELI"),
+    ("prisoners", "CVL"), ("detainees", "CVL"), ("inmates", "CVL"), ("landowners", "CVL"),
 ])
 def test_known_role_words(pattern: str, sector: str) -> None:
     assert offices()[pattern][0] == sector
@@ -199,6 +200,7 @@ def test_lookup_alias_gives_the_row() -> None:
     ("Pyongyang", "PRK", "GOV"),
     ("residents of Mosul", "IRQ", "CVL"),
     ("Ukrainian refugees", "UKR", "REF"),
+    ("Palestinian prisoners", "PSE", "CVL"),
     ("Doctors Without Borders", None, "NGO"),
     ("the International Monetary Fund", None, "IGO"),
     ("Saudi-backed government forces", None, "MIL"),

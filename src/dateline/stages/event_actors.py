@@ -4,20 +4,20 @@ A token inside an entity mention is that entity (its id, country and sector). A 
 ("the minister") is the entity :func:`dateline.coref.resolve_reference` finds. A group or role noun outside any
 mention ("Syrian soldiers", "the government of Chad", "protesters") is described with
 :func:`dateline.actors.describe_actor` on its phrase. An entity without a state takes the state its fullest
-phrase names ("King Hassan of Morocco"); :func:`state_outside` gives the events stage the one state a sentence
-names outside what an event is aimed at. Anything else (a decision, a road) is no actor.
+phrase names ("King Hassan of Morocco"); :mod:`.event_states` gives one named without a state the state of its
+clause or of its counterpart. Anything else (a decision, a road) is no actor.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import actors, coref, lexicon
-from ..records import Actor, Entity
+from ..records import Actor, Entity, Place
 from .mentions import entity_name, modifiers_start
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "GROUP"})
@@ -31,6 +31,7 @@ _QUANTITIES = frozenset({"group", "dozen", "hundred", "thousand", "million", "sc
                          "bunch", "one", "two", "three", "several", "none", "each", "majority", "rest"})
 _PEOPLE_TYPES = frozenset({"NORP", "GROUP"})
 _NOT_A_STATE = frozenset({"ethnic", "pro", "anti"})
+_TOWNS = frozenset({"city", "admin2"})
 # Entity types that own a group noun written right after them ("Hamas gunmen" are Hamas).
 _OWNING_TYPES = frozenset({"ORG"})
 
@@ -83,8 +84,11 @@ class ActorLinker:
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity whose mention holds the token (the shortest such mention)."""
-        i = bisect.bisect_right(self._starts, token.idx)
-        hits = [(e - s, ent) for s, e, ent in self._spans[max(0, i - 8):i] if s <= token.idx < e]
+        return self._entity_at_char(token.idx)
+
+    def _entity_at_char(self, idx: int) -> Entity | None:
+        i = bisect.bisect_right(self._starts, idx)
+        hits = [(e - s, ent) for s, e, ent in self._spans[max(0, i - 8):i] if s <= idx < e]
         return min(hits, key=lambda h: h[0])[1] if hits else None
 
     def placeable(self, actor: Actor) -> bool:
@@ -95,6 +99,15 @@ class ActorLinker:
         if actor.entity_id is None:
             return True
         return any(e.id == actor.entity_id and e.type in ("PERSON", "GROUP", "NORP") for e in self.entities)
+
+    def located(self, place: Place) -> Actor:
+        """A place an event happens in, standing for what it is aimed at: the place's state, GOV for a state and
+        CVL for a town ("a curfew in Abidjan")."""
+        info = actors.describe_actor(f"in {place.mention}", label="GPE")
+        country = lexicon.alpha3().get(place.country) if place.country else info.country
+        sector = "GOV" if place.feature == "country" else "CVL" if place.feature in _TOWNS else info.sector
+        entity = self._entity_at_char(place.start)
+        return Actor(place.name or place.mention, entity.id if entity is not None else None, country, sector)
 
     def covered(self) -> tuple[tuple[int, int], ...]:
         """Character ranges of every actor mention."""
@@ -114,8 +127,11 @@ class ActorLinker:
         if counted is not None:
             return counted
         owner = self._named_before(token)
-        if owner is not None:
-            return self._from_entity(owner, token)
+        if owner is not None:  # "Hamas gunmen", "UN peacekeepers": the group's own word says what it does
+            found = self._from_entity(owner, token)
+            group = actors.group_noun(token.lemma_) or actors.group_noun(token.lower_)
+            own = group is not None and group[1] != "generic" and found.sector not in ("REB", "OPP")
+            return replace(found, sector=group[0]) if group is not None and own else found
         return self._described(token)
 
     def _state(self, entity: Entity) -> str | None:
@@ -248,18 +264,3 @@ def _full_phrase(token: Token) -> str:
 def _left(token: Token) -> int:
     """Where a noun's contiguous left modifiers begin."""
     return modifiers_start(token, _LEFT_DEPS)
-
-
-def state_outside(scope: Span, exclude: Sequence[tuple[int, int]]) -> str | None:
-    """The one state a stretch of text names outside the given character ranges."""
-    text = "".join(" " if any(a <= scope.start_char + i < b for a, b in exclude) else c
-                   for i, c in enumerate(scope.text))
-    return _sole_state(text)
-
-
-@lru_cache(maxsize=256)
-def _sole_state(sentence: str) -> str | None:
-    """The state a sentence names, when it names exactly one (by name, capital, large city or demonym)."""
-    states = {m.entry.country for m in lexicon.matches_in(lexicon.tokenize(sentence)) if not m.role}
-    states.discard(None)
-    return states.pop() if len(states) == 1 else None

@@ -21,6 +21,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "acros
                        "into", "outskirts", "on"})
 _LOCAL_FEATURES = frozenset({"city", "admin1", "admin2", "region"})
 _MAX_DEPTH = 4
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 
 
 class Places:
@@ -75,12 +76,23 @@ def _local_modifier(head: Token, places: Places) -> Place | None:
     return None
 
 
-def _locative(token: Token, places: Places) -> Place | None:
+def target_place(head: Token, clause: Token | None, places: Places, *, actors: Sequence[Token] = ()) -> Place | None:
+    """Where an event that names no recipient happens, as what it is aimed at ("lifted the curfew in Sudan",
+    "troops arrived in Bosnia", "shelled positions near Kabul"): a locative phrase of the trigger, of what it
+    governs or of its clause, never one inside the subject or an actor's own phrase ("rebels in Chad")."""
+    exclude = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in actors]
+    found = _locative(head, places, exclude) or _in_subtree(head, places, exclude, skip=_SUBJECT_DEPS)
+    if found is None and clause is not None and clause is not head:
+        found = _locative(clause, places, exclude)
+    return found
+
+
+def _locative(token: Token, places: Places, exclude: Sequence[tuple[int, int]] = ()) -> Place | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
             for obj in prep.children:
                 place = _place_in_phrase(obj, places)
-                if place is not None:
+                if place is not None and not any(a <= place.start < b for a, b in exclude):
                     return place
     return None
 
@@ -94,12 +106,13 @@ def _place_in_phrase(obj: Token, places: Places) -> Place | None:
     return None
 
 
-def _in_subtree(head: Token, places: Places) -> Place | None:
+def _in_subtree(head: Token, places: Places, exclude: Sequence[tuple[int, int]] = (), *,
+                skip: frozenset[str] = frozenset()) -> Place | None:
     """A locative phrase anywhere under the trigger, nearest first ("a blockade against rebels in Gaza")."""
-    frontier, depth = list(head.children), 0
+    frontier, depth = [c for c in head.children if c.dep_ not in skip], 0
     while frontier and depth < _MAX_DEPTH:
         for token in frontier:
-            found = _locative(token, places)
+            found = _locative(token, places, exclude)
             if found is not None:
                 return found
         frontier, depth = [c for t in frontier for c in t.children if c.pos_ != "VERB"], depth + 1

@@ -5,8 +5,12 @@ governs it (``agreed to meet``, ``is about to restore``, conjoined verbs, partic
 object-control verb (``urged Bree to help``). Its recipients are its object, the subject of a passive and the
 objects of ``against/on/with/to/at/into/from``. An event noun's actor is its possessor, its ``by``/``from``
 phrase or an actor modifier ("US airstrikes"); without one, the subject of the clause it takes part in
-("the army was in its third day of an offensive", "spoke to reporters at a summit"). Candidate tokens are
-returned; :mod:`.event_actors` decides which name actors.
+("the army was in its third day of an offensive", "spoke to reporters at a summit"). An event noun's
+recipients are its prepositional objects, else those of the verb it is the object of ("granted asylum to X"),
+else the subject of a passive clause it is in ("civilians were killed in a bombing"). A demand with no object
+is aimed at the subject of what it demands ("demanded that the US cancel"), a threat at the subject of its
+condition ("unless Israel rescinds"). Candidate tokens are returned; :mod:`.event_actors` decides which name
+actors.
 """
 
 from __future__ import annotations
@@ -44,6 +48,11 @@ MAX_CLIMB = 6
 # Participles that describe a state of their subject when no agent follows ("is committed to").
 _STATIVE_PASSIVES = frozenset({"commit", "oppose", "prepare", "determine", "engage", "involve", "dedicate",
                                "devote", "resolve", "opposed", "committed", "prepared", "determined"})
+# Prepositions of a verb that aim its event-noun object ("granted asylum to X", "imposed sanctions on X").
+_LIGHT_VERB_PREPS = frozenset({"to", "against", "on", "upon", "with", "into", "toward", "towards"})
+# Clauses that say what a demand asks for ("demanded that X withdraw", "a demand that X withdraw").
+_DEMANDED = frozenset({"ccomp", "acl"})
+_CONDITIONS = frozenset({"unless", "if", "until"})
 # Prepositions through which an object that is no actor points to one ("an offer from X", "the removal of X").
 _BEHIND_PREPS = frozenset({"from", "by", "of"})
 
@@ -54,9 +63,9 @@ class Roles:
     recipients: tuple[Token, ...] = ()
 
 
-def verb_roles(verb: Token, is_actor: IsActor) -> Roles:
+def verb_roles(verb: Token, is_actor: IsActor, type_: str = "") -> Roles:
     """Actor and recipient tokens of a verbal trigger."""
-    return Roles(tuple(subjects(verb)), tuple(_verb_recipients(verb, is_actor)))
+    return Roles(tuple(subjects(verb)), tuple(_verb_recipients(verb, is_actor) or addressed(verb, type_, is_actor)))
 
 
 def noun_roles(noun: Token, type_: str, mode: str | None, is_actor: IsActor, *, governed: bool) -> Roles:
@@ -67,7 +76,29 @@ def noun_roles(noun: Token, type_: str, mode: str | None, is_actor: IsActor, *, 
         actors += [t for t in _clause_subjects(noun, governed=governed) if t not in actors]
     recipients = [t for prep in _preps(noun, NOUN_RECIPIENT_PREPS | ({"of"} if not of_actor else set()))
                   for t in _pobjs(prep)]
+    if not recipients and noun.dep_ in _OBJECTS:  # "granted asylum to X", "issued a reminder to X"
+        recipients = [t for prep in _preps(noun.head, _LIGHT_VERB_PREPS) for t in _pobjs(prep)]
+    recipients = recipients or addressed(noun, type_, is_actor) or _undergoers(noun)
     return Roles(tuple(actors), tuple(r for r in recipients if r not in actors))
+
+
+def addressed(trigger: Token, type_: str, is_actor: IsActor) -> list[Token]:
+    """Who a demand or a threat is aimed at when no object names it: the subject of what is demanded ("demanded
+    that the US cancel", "its demand that Israel ease") or of the threat's condition ("threatened to strike
+    unless Israel rescinds")."""
+    if type_ == "REQUEST":
+        clauses = [c for c in trigger.children if c.dep_ in _DEMANDED]
+    elif type_ == "THREATEN":
+        acts = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))]
+        clauses = [c for act in acts for c in act.children if c.dep_ == "advcl" and _conditional(c)]
+    else:
+        return []
+    return [t for clause in clauses for t in _expand([s for s in clause.children if s.dep_ in _SUBJECTS])
+            if is_actor(t)]
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children)
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -162,8 +193,21 @@ def _clause_subjects(noun: Token, *, governed: bool) -> list[Token]:
         if token.pos_ in ("VERB", "AUX"):
             if governed and prep not in _PARTICIPATION_PREPS:
                 return []
-            found = [t for t in subjects(token) if token.lemma_ != "be" or t.lower_ not in _DUMMY_SUBJECTS]
-            return found or _expand([t for t in token.children if t.dep_ == "nsubjpass"])  # "were engaged in"
+            return [t for t in subjects(token) if token.lemma_ != "be" or t.lower_ not in _DUMMY_SUBJECTS]
+    return []
+
+
+def _undergoers(noun: Token) -> list[Token]:
+    """Who a noun event befalls when its clause is a passive ("civilians were killed in a bombing", "a US
+    national was put under investigation")."""
+    token = noun
+    for _ in range(MAX_CLIMB):
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.head is token:
+            return []
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            passive = _passive(token) and not _stative(token)
+            return _expand([t for t in token.children if t.dep_ == "nsubjpass"]) if passive else []
     return []
 
 

@@ -4,7 +4,8 @@
    (:mod:`.event_triggers`); a trigger governed by another of the same type is one event with it ("killed
    soldiers in an ambush").
 2. Each trigger's actors and recipients come from the parse (:mod:`.event_roles`) and are linked to the
-   entities stage, coreference and actor descriptions (:mod:`.event_actors`); a compound actor is one event.
+   entities stage, coreference and actor descriptions (:mod:`.event_actors`, :mod:`.event_states`); a compound
+   actor is one event; with no recipient named, the place the event happens in is what it is aimed at.
 3. Location and date are what the parse attaches to the trigger, else the sentence's nearest place (else the
    dateline) and the publication date — none for what is only planned or possible (:mod:`.event_context`);
    modality and the reporting source come from the governing words and the quotes (:mod:`.event_modality`).
@@ -28,10 +29,11 @@ from ..records import Span as TextSpan
 from ..settings import Settings
 from . import event_context as where
 from . import event_modality as how
-from .event_actors import ActorLinker, state_outside
+from .event_actors import ActorLinker
 from .event_dictionary import Party, cameo_state, code_doc
 from .event_lexicon import COOPERATIVE, HOSTILE, Rule
 from .event_roles import Roles, noun_roles, subjects, verb_roles
+from .event_states import stated
 from .event_triggers import Context, Trigger, find_triggers
 from .mentions import entity_name
 
@@ -102,7 +104,7 @@ class _Doc:
     def roles(self, trigger: Trigger, type_: str, mode: str | None) -> Roles:
         """Role tokens, leaving out the trigger's own words and towns named as its place ("a Geneva meeting")."""
         if trigger.verbal:
-            roles = verb_roles(trigger.head, self.linker.is_actor)
+            roles = verb_roles(trigger.head, self.linker.is_actor, type_)
         else:
             governed = any(t.i in self.heads for t in how.governors(trigger.head)[:3])
             roles = noun_roles(trigger.head, type_, mode, self.linker.is_actor, governed=governed)
@@ -117,9 +119,13 @@ class _Doc:
 
     def event(self, draft: _Draft) -> Event:
         trigger, head = draft.trigger, draft.trigger.head
-        recipients = self._stated(self._actors(draft.roles.recipients), head, draft.roles.actors)
-        actors = self._stated(self._actors(draft.roles.actors), head, draft.roles.recipients)
         clause = _clause_verb(head)
+        named = self._actors(draft.roles.actors), self._actors(draft.roles.recipients)
+        recipients = stated(self.linker, named[1], clause or head, draft.roles.actors, named[0])
+        actors = stated(self.linker, named[0], clause or head, draft.roles.recipients, named[1])
+        if not recipients:  # "lifted the curfew in Sudan": the place it happens in
+            at = where.target_place(head, clause, self.places, actors=draft.roles.actors)
+            recipients = (self.linker.located(at),) if at is not None else ()
         date_ref = where.attached_date(head, clause, self.dates)
         date = date_ref.value if date_ref is not None else None
         mood = how.modality(head, date=date, published=self.published, quotes=self.quotes, speaker=self._speaker,
@@ -147,17 +153,6 @@ class _Doc:
             else:
                 out += self.linker.actors([token])
         return tuple(dict.fromkeys(out))
-
-    def _stated(self, actors: tuple[Actor, ...], head: Token, others: Sequence[Token]) -> tuple[Actor, ...]:
-        """A person or group named without a state ("President X", "rebels") belongs to the one state its
-        clause names outside the other side of the event ("X lifted the curfew in Abidjan"; not "X met the
-        president of Armenia", nor the state of who reports it)."""
-        if not any(self.linker.placeable(a) for a in actors):
-            return actors
-        clause = _clause_verb(head) or head
-        scope = head.doc[clause.left_edge.i:clause.right_edge.i + 1]
-        state = state_outside(scope, [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in others])
-        return tuple(replace(a, country=state) if self.linker.placeable(a) else a for a in actors)
 
     def _speaker(self, token: Token) -> str | None:
         """The name of who reports: the subject of an attribution verb, or the named source itself."""

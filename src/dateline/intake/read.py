@@ -115,14 +115,20 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in text)
 
 
+def _json_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines text: split on ``\n`` only (JSON strings may hold U+2028, U+0085 … raw,
+    which ``str.splitlines`` would also split on), a trailing ``\r`` dropped."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _looks_jsonl(text: str) -> bool:
-    lines = [ln for ln in text.splitlines()[:5] if ln.strip()]
+    lines = [ln for ln in _json_lines(text)[:5] if ln.strip()]
     return bool(lines) and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines)
 
 
 def read_jsonl(text: str, *, source: str) -> Iterator[Item]:
     """One article per line: ``id``, ``text`` or ``html``, optional ``title``, ``published``, ``url``."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_json_lines(text), start=1):
         if line.strip():
             yield _guarded_line(line, f"{source}:{number}")
 

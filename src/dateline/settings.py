@@ -38,6 +38,8 @@ TABLE: tuple[Setting, ...] = (
             "A body line of at most this many words, without final punctuation, is a heading."),
     Setting("cache_dir", "~/.cache/dateline", "Folder for built indexes (the gazetteer); created on first use."),
     Setting("place_min_score", 0.0, "Places resolved with a lower score are given without coordinates."),
+    Setting("place_home_country", "",
+            "The outlet's country (ISO alpha-2) for every article; empty: read from the URL's country domain."),
     Setting("fetch_timeout", 10.0, "Seconds before an HTTP request times out."),
     Setting("fetch_retries", 2, "Extra attempts after a failed HTTP request (time-outs, 5xx, 429)."),
     Setting("fetch_rate_limit", 1.0, "Minimum seconds between two requests to the same host."),
@@ -71,6 +73,7 @@ class Settings:
     heading_max_words: int = _DEFAULTS["heading_max_words"]
     cache_dir: str = _DEFAULTS["cache_dir"]
     place_min_score: float = _DEFAULTS["place_min_score"]
+    place_home_country: str = _DEFAULTS["place_home_country"]
     fetch_timeout: float = _DEFAULTS["fetch_timeout"]
     fetch_retries: int = _DEFAULTS["fetch_retries"]
     fetch_rate_limit: float = _DEFAULTS["fetch_rate_limit"]

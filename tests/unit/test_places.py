@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from dateline.geo import Candidate, FakeGazetteer
+from dateline.geo.outlet import outlet_country
 from dateline.geo.parser import geoparse
 from dateline.pipeline import PARSE_GIVES
 from dateline.records import Place
@@ -211,3 +212,24 @@ def test_unknown_facility_goes_to_the_town_the_article_clusters_around() -> None
                     "[Lincoln Hall](FAC) .")
     hall = _by_mention(places)["Lincoln Hall"]
     assert hall.geonameid is None and hall.country == "US" and hall.lat is not None and abs(hall.lat - 39.8) < 0.5
+
+
+def test_the_outlet_country_breaks_a_tie_between_towns() -> None:
+    # Two towns of one name and size: the outlet's country decides (it weighs less than population or context).
+    tied = FakeGazetteer([
+        (_place(1, "Springfield", "city", "US", 39.8, -89.64, admin1="IL", population=116_000), []),
+        (_place(2, "Springfield", "city", "AU", -27.67, 152.92, admin1="04", population=116_000), []),
+    ])
+    doc = make_doc("Flooding closed roads in [Springfield](GPE) .")
+    assert geoparse(doc, tied, home="AU")[0].country == "AU"
+    assert geoparse(doc, tied, home="US")[0].country == "US"
+
+
+@pytest.mark.parametrize("url, home, country", [
+    ("https://www.bbc.co.uk/news/x", None, "GB"), ("https://www.abc.net.au/news", None, "AU"),
+    ("https://www.nytimes.com/2020/x", None, None), ("https://example.tv/x", None, None),
+    ("https://www.irishtimes.ie/x", None, "IE"), (None, "us", "US"), ("https://lemonde.fr", "CA", "CA"),
+])
+def test_outlet_country_from_the_setting_else_the_country_domain(url: str | None, home: str | None,
+                                                                 country: str | None) -> None:
+    assert outlet_country(url, home) == country

@@ -22,6 +22,7 @@ LOCAL_KM = 60.0  # a town this close to another of the article's towns is local 
 EARTH_KM = 6371.0
 _LOCAL_FEATURES = ("city", "admin2")
 _NOT_FAR = ("continent", "region")  # too large to say where the article is
+_HOME_FEATURES = ("city", "admin1", "admin2")  # what a local outlet's names may be
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ class Fact:
 class Context:
     """The facts of one round, indexed for the questions :func:`features` and :func:`local` ask."""
 
-    def __init__(self, facts: Sequence[Fact] = ()) -> None:
+    def __init__(self, facts: Sequence[Fact] = (), *, home: str | None = None) -> None:
         self.facts = list(facts)
+        self.home = home  # the outlet's country (ISO alpha-2), when known
         self.key_ids: dict[str, int] = {}
         self.keys = np.array([self.key_ids.setdefault(f.key, len(self.key_ids)) for f in facts], dtype=np.int64)
         self.pids = np.array([f.pid for f in facts], dtype=np.int64)
@@ -65,13 +67,17 @@ class Context:
         return haversine(math.radians(cand.lat), math.radians(cand.lon), self.lat, self.lon)
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
-        """Share of the other names' places in the candidate's country; a place of the article in its
-        first-level division; nearness to the article's towns and, coarsely, to any of its places."""
+        """The outlet's country; share of the other names' places in the candidate's country; a place of the
+        article in its first-level division; nearness to the article's towns and, coarsely, to any of its
+        places."""
+        feats: dict[str, float] = {}
+        if self.home and cand.country == self.home and cand.feature in _HOME_FEATURES:
+            feats["home_country"] = 1.0
         others = len(self.facts) - self.per_key[key]
         if not others:
-            return {}
+            return feats
         same = self.countries[cand.country] - self.key_countries[(key, cand.country)] if cand.country else 0
-        feats = {"context_country": same / others}
+        feats["context_country"] = same / others
         if cand.country and cand.admin1:
             division = (cand.country, cand.admin1)
             if self.admin1s[division] - self.key_admin1s[(key, *division)] > 0:

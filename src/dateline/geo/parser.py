@@ -21,6 +21,7 @@ from ..records import Place
 from .calibrate import probability
 from .context import haversine
 from .gazetteer import Candidate, Gazetteer
+from .outlet import outlet_country
 from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention
 from .resolve import Resolution, resolve
 from .words import GENERIC
@@ -33,23 +34,26 @@ _ADMIN_WORDS = ("County", "Parish", "Borough")
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] | None = None,
-             min_score: float = 0.0) -> list[Place]:
-    """The places of ``doc`` (or of the given character ``spans``), in text order."""
-    decisions = decide(doc, gazetteer, spans=spans)
+             min_score: float = 0.0, home: str | None = None) -> list[Place]:
+    """The places of ``doc`` (or of the given character ``spans``), in text order; ``home``: the outlet's
+    country when the settings give it (else read from the article's URL)."""
+    decisions = decide(doc, gazetteer, spans=spans, home=home)
     focus = _focus([r for _, r in decisions])
     places = [_place(m, r, gazetteer, min_score, focus) for m, r in decisions]
     return sorted(places, key=lambda p: (p.start, p.end))
 
 
-def decide(doc: Doc, gazetteer: Gazetteer, *,
-           spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[Mention, Resolution]]:
+def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] | None = None,
+           home: str | None = None) -> list[tuple[Mention, Resolution]]:
     """Each kept mention with its resolution (what :func:`geoparse` turns into places; calibration reads it)."""
+    article = doc._.article if doc.has_extension("article") else None
+    home = outlet_country(getattr(article, "url", None), home)
     if spans is None:
-        mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)))
+        mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)), home)
     else:
         line = _dateline(doc)
         mentions = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
-    return list(zip(mentions, _placed(resolve(mentions)), strict=True))
+    return list(zip(mentions, _placed(resolve(mentions, home=home)), strict=True))
 
 
 def _given(mention: Mention, line: tuple[int, int] | None) -> Mention:
@@ -67,10 +71,10 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     return (start, start + len(line.place)) if start >= 0 else None
 
 
-def _kept(mentions: list[Mention]) -> list[Mention]:
+def _kept(mentions: list[Mention], home: str | None) -> list[Mention]:
     """Strong mentions, and weak ones the strong ones support."""
     strong = _subset(mentions, [not m.weak for m in mentions])
-    anchors = _Anchors([r.candidate for r in resolve(strong) if r.candidate is not None])
+    anchors = _Anchors([r.candidate for r in resolve(strong, home=home) if r.candidate is not None])
     return _subset(mentions, [not m.weak or _supported(m, anchors) for m in mentions])
 
 

@@ -22,23 +22,24 @@ from .names import name_key
 from .recognize import Mention
 
 # Fitted by dateline.geo.learn on the gold mentions of the LGL, TR-News and GeoWebNews dev halves (conditional
-# logit over each mention's candidates; "qualifier", "qualifier_miss" and "dateline_city" are set by hand).
+# logit over each mention's candidates; "qualifier", "qualifier_miss", "dateline_city" and "home_country" are set
+# by hand).
 # Fitted on the even documents only, the odd ones score 0.883 / 0.929 / 0.886 (oracle acc@161); fitted on the
 # odd, the even score 0.840 / 0.869 / 0.847.
 WEIGHTS: dict[str, float] = {
     "acronym_as_name": -0.782, "admin1": 1.831, "admin2": -0.602, "admin_word": 0.009, "alt_beside_name": -1.442,
     "capital": 0.227, "city": -6.115, "cohort_admin1": 1.731, "cohort_near": 1.004, "context_admin1": 1.34,
-    "context_country": 1.298, "continent": 0.779, "country": 2.954, "dateline_city": 4.0, "log_population": 1.154,
-    "match_abbr": 0.57, "match_alt": -1.444, "match_demonym": 0.287, "match_name": 0.577, "match_qual": 0.009,
-    "most_populous": 0.527, "near": 1.129, "near_far": 3.04, "population_share": -0.111, "qualifier": 4.0,
-    "qualifier_miss": -2.0, "region": 1.148
+    "context_country": 1.298, "continent": 0.779, "country": 2.954, "dateline_city": 4.0, "home_country": 0.5,
+    "log_population": 1.154, "match_abbr": 0.57, "match_alt": -1.444, "match_demonym": 0.287, "match_name": 0.577,
+    "match_qual": 0.009, "most_populous": 0.527, "near": 1.129, "near_far": 3.04, "population_share": -0.111,
+    "qualifier": 4.0, "qualifier_miss": -2.0, "region": 1.148
 }
 # A mention that names a country or continent by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown).
 _WHOLE = ("country", "continent")
 _SMALLER = ("city", "admin2")
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
-FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city"})
+FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country"})
 _ADMIN_WORDS = ("county", "parish", "borough", "province", "governorate", "state", "region", "district")
 
 
@@ -55,14 +56,14 @@ class Resolution:
 
 
 
-def resolve(mentions: Sequence[Mention], *, rounds: int = 2) -> list[Resolution]:
-    """One resolution per mention, in the same order."""
-    context = Context()
+def resolve(mentions: Sequence[Mention], *, rounds: int = 2, home: str | None = None) -> list[Resolution]:
+    """One resolution per mention, in the same order; ``home`` is the outlet's country, when known."""
+    context = Context(home=home)
     cohort = Cohort(mentions)
     chosen: list[Resolution] = []
     for _ in range(rounds):
         chosen = _decide(mentions, context, cohort)
-        context = _context(mentions, chosen)
+        context = _context(mentions, chosen, home)
     return chosen
 
 
@@ -167,9 +168,9 @@ def _inside(cand: Candidate, region: Candidate) -> bool:
     return cand.country == region.country and region.admin1 is not None and cand.admin1 == region.admin1
 
 
-def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution]) -> Context:
+def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:
     return Context([Fact(name_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
-                    for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None])
+                    for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None], home=home)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -3,8 +3,9 @@
 Mentions come from the model's GPE/LOC/FAC entities, from names the gazetteer knows that the model
 missed or typed wrong, from "Town, Region" qualifiers, the dateline, and demonyms (:mod:`dateline.geo.
 recognize`). Each is resolved by population, kind, how its name matched, the article's other places,
-proximity and explicit qualifiers (:mod:`dateline.geo.resolve`), and carries a calibrated ``score``: the
-probability that it lies within 161 km of the right place (:mod:`dateline.geo.calibrate`). A name the
+proximity, explicit qualifiers and the outlet's country (:mod:`dateline.geo.resolve`), and carries a
+calibrated ``score``: the probability that it lies within 161 km of the right place
+(:mod:`dateline.geo.calibrate`). A name the
 gazetteer lacks (a street, a building) is put at the article's main town without a GeoNames id. Places
 scored below ``settings.place_min_score`` keep their mention but lose their coordinates.
 
@@ -30,4 +31,4 @@ GIVES: tuple[str, ...] = ("places",)
 def extract_places(doc: Doc, *, settings: Settings, gazetteer: Gazetteer | None = None) -> list[Place]:
     """The Doc's places in text order; ``gazetteer`` defaults to the index under ``settings.cache_dir``."""
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer(settings)
-    return geoparse(doc, gazetteer, min_score=settings.place_min_score)
+    return geoparse(doc, gazetteer, min_score=settings.place_min_score, home=settings.place_home_country or None)

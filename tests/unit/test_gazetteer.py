@@ -99,6 +99,7 @@ def test_regions_table_is_well_formed() -> None:
     assert len(rows) >= 30
     for row in rows:
         assert row["name"].strip() and -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+        assert row["aliases"] is not None, f"{row['name']}: every row has five columns (aliases may be empty)"
         assert row["country"] == "" or (len(row["country"]) == 2 and row["country"].isupper())
     names = [name_key(r["name"]) for r in rows]
     assert len(names) == len(set(names))

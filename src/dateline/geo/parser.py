@@ -86,9 +86,9 @@ def _subset(mentions: list[Mention], keep: list[bool]) -> list[Mention]:
 
 
 def _supported(mention: Mention, anchors: _Anchors) -> bool:
-    """A weak mention names a large place, a county by that word, or one near the article's places (a
-    one-word name the model took for a person's: a country or division, or a town near one the article
-    names)."""
+    """A weak mention names a large place, a county by that word, one near the article's places, or the
+    capital of a country the article names (a one-word name the model took for a person's: a country or
+    division, a town near one the article names, a capital standing for its government)."""
     person = mention.label == "PERSON"  # "Washington said": population alone does not make it a place
     for c in mention.candidates:
         if c.feature in REGIONAL or (c.population >= WELL_KNOWN and not person):
@@ -96,6 +96,8 @@ def _supported(mention: Mention, anchors: _Anchors) -> bool:
         if c.feature == "admin2" and mention.text.split()[-1] in _ADMIN_WORDS:
             return True
         if anchors.near(c) if person else anchors.local(c):
+            return True
+        if c.capital and c.country in anchors.countries:  # "Tbilisi says" in an article about Georgia
             return True
     return False
 
@@ -109,6 +111,7 @@ class _Anchors:
         self.lon = np.radians([a.lon for a in towns])
         self.divisions = {(a.country, a.admin1) for a in places if a.feature == "admin1"}
         self.any_divisions = {(a.country, a.admin1) for a in places if a.feature in ("admin1", "admin2", "city")}
+        self.countries = {a.country for a in places if a.country}
 
     def near(self, c: Candidate) -> bool:
         """A town within ``LOCAL_KM`` of one of the article's towns."""

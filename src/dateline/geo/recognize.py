@@ -4,11 +4,13 @@ Mentions are *strong* or *weak*. Strong: the model's GPE/LOC entities the gazett
 name inside one: "Northeast Georgia"), demonyms (NORP "Kenyan", when ``demonyms`` is on), the article's
 dateline place, qualifiers after a comma ("Long Beach, CA"), and capitalised names the gazetteer knows
 after a place word ("in Smithville"). Weak: names the gazetteer knows where the model saw something else
-(a town typed PERSON or ORG, a place inside an organisation's name: "the Texas Department of Health",
-a FAC) or no entity at all; the parser keeps a weak mention only when the article supports it
-(:mod:`dateline.geo.parser`). Guards keep people out: a PERSON of two or more tokens is a place only when
-its whole name is a country, first-level division or large city, and a one-word name that is part of a
-person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is.
+(a town typed PERSON or ORG, a place or a demonym inside an organisation's name: "the Texas Department of
+Health", "the Georgian Interior Ministry", a FAC) or no entity at all; the parser keeps a weak mention only
+when the article supports it (:mod:`dateline.geo.parser`). A name is cued — strong — after a place word ("in
+X", "the town of X") or before a resident noun ("an X woman", "X police"). Guards keep people out: a PERSON of
+two or more tokens is a place only when its whole name is a country, first-level division or large city; a
+one-word name that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is,
+nor the surname of a person named in full, even typed GPE, unless it names a country, division or large city.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Candidate, Gazetteer
-from .words import GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS
+from .words import GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS, RESIDENT_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Entity types inside whose names a place may be embedded ("the Ohio State Highway Patrol").
@@ -103,9 +105,10 @@ def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | N
 
 
 def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[Mention]:
+    surnames = _surnames(doc)
     for ent in doc.ents:
         span = _trimmed(ent)
-        if span is None:
+        if span is None or _a_surname(span, ent.label_, surnames, gazetteer):
             continue
         people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
         if people:  # "Kenyan", typed NORP (or GPE)
@@ -182,12 +185,18 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
         for stop in range(min(span.end, i + MAX_WORDS), i, -1):
             inner = span.doc[i:stop]
             cands = _known(inner, gazetteer) if _embeddable(inner) else ()
-            if cands:
-                yield Mention(inner.start_char, inner.end_char, inner.text, "embedded", label, cands, weak)
+            people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
+            if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
+                yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",
+                              label, cands or people, weak)
                 i = stop
                 break
         else:
             i += 1
+
+
+def _a_word(span: Span) -> bool:
+    return len(span) == 1 and _capitalised(span[0])
 
 
 def _embeddable(span: Span) -> bool:
@@ -203,6 +212,22 @@ def _trimmed(ent: Span) -> Span | None:
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
         end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the Doc's multi-word PERSON names ("Jason Terrell Jones" → Jones)."""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _a_surname(span: Span, label: str, surnames: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A one-word name that is the surname of a person the article names in full ("Jones" after "Jason
+    Terrell Jones", even where the model typed it GPE), unless the model typed it a place and it names a
+    country, division or large city ("Washington" beside "George Washington")."""
+    if len(span) != 1 or span.text not in surnames:
+        return False
+    if label not in PLACE_LABELS:
+        return True
+    return not any(c.feature in REGIONAL or c.population >= WELL_KNOWN for c in gazetteer.candidates(span.text))
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -239,13 +264,18 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha()) and not (
+    """A capitalised word or dotted abbreviation ("Smithville", "Calif.", "U.S."), not a sentence's first stop
+    word."""
+    return token.text[:1].isupper() and (token.is_alpha or token.text.replace(".", "").isalpha()) and not (
         token.is_stop and token.is_sent_start)
 
 
 def _cued(span: Span) -> bool:
-    """A place word before it: "in X", "near the X", "the town of X"."""
+    """A place word before it ("in X", "near the X", "the town of X") or a resident noun after it ("an X
+    woman", "X police")."""
     doc, j = span.doc, span.start - 1
+    if span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS and doc[span.end].pos_ == "NOUN":
+        return True
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
         return True
     if j >= 0 and doc[j].lower_ == "the":

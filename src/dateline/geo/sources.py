@@ -185,7 +185,7 @@ def divisions(country: str) -> Iterator[Entry]:
 def regions() -> Iterator[Entry]:
     """The project's named regions (``regions.tsv``): Balkans, Sahel, Horn of Africa …"""
     for row in project_table("regions.tsv"):
-        names = [(a.strip(), "abbr") for a in row["aliases"].split("|") if a.strip()]
+        names = [(a.strip(), "abbr") for a in (row["aliases"] or "").split("|") if a.strip()]
         yield Entry(name=row["name"], feature="region", country=row["country"] or None, lat=float(row["lat"]),
                     lon=float(row["lon"]), names=names)
 

@@ -7,6 +7,9 @@ PLACE_PREPS = frozenset("in at from near to into toward towards outside around a
 # Nouns before "of X" that make X a place ("the town of X").
 PLACE_NOUNS = frozenset("town city village province district region county capital suburb port island state "
                         "governorate municipality outskirts".split())
+# People and local bodies named by their town written before them ("an Alexandria woman", "Winona police").
+RESIDENT_NOUNS = frozenset("""man woman men women boy girl teen teenager couple family families resident residents
+    native natives police officials firefighters voters schools""".split())
 # Words that name a kind of place, a direction or a building, never a place by themselves.
 GENERIC = frozenset("""street st road rd avenue ave boulevard blvd lane drive way highway route square place court
     church cathedral chapel temple mosque synagogue tower college school academy university institute library

@@ -1,0 +1,73 @@
+"""Recognition rules on hand-built Docs: towns named before residents, abbreviations and demonyms inside
+organisation names, surnames of people named in full, capitals standing for their government."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.geo import Candidate, FakeGazetteer
+from dateline.geo.parser import geoparse
+
+from .helpers import make_doc
+
+
+def _place(pid: int, name: str, feature: str, country: str | None, lat: float, lon: float, *,
+           admin1: str | None = None, population: int = 0, capital: bool = False) -> Candidate:
+    return Candidate(pid, 2000 + pid, name, feature, country, admin1, lat, lon, population, capital=capital)
+
+
+GAZETTEER = FakeGazetteer([
+    (_place(1, "United States", "country", "US", 39.8, -98.5, population=327_000_000),
+     [("U.S.", "abbr"), ("American", "demonym")]),
+    (_place(2, "Georgia", "country", "GE", 42.0, 43.5, population=3_700_000), [("Georgian", "demonym")]),
+    (_place(3, "Tbilisi", "city", "GE", 41.69, 44.83, admin1="TB", population=1_050_000, capital=True), []),
+    (_place(4, "Winona", "city", "US", 44.05, -91.64, admin1="MN", population=27_000), []),
+    (_place(5, "Jones", "city", "US", 35.86, -94.0, admin1="OK", population=3_000), []),
+    (_place(6, "Gori", "city", "GE", 41.98, 44.11, admin1="SK", population=48_000), []),
+])
+
+
+def _parse(doc: Doc) -> dict[str, str | None]:
+    return {p.mention: p.country for p in geoparse(doc, GAZETTEER) if p.lat is not None}
+
+
+def _nouns(doc: Doc, *words: str) -> Doc:
+    for token in doc:
+        if token.text in words:
+            token.pos_ = "NOUN"
+    return doc
+
+
+def test_a_town_named_before_its_residents_is_a_place() -> None:
+    text = "The body of a [Winona](ORG) man was found , [Winona](PERSON) police said ."
+    doc = _nouns(make_doc(text), "man", "police")
+    assert _parse(doc) == {"Winona": "US"}
+
+
+def test_without_the_resident_noun_a_small_town_the_model_typed_otherwise_is_not_kept() -> None:
+    assert _parse(make_doc("He thanked [Winona](PERSON) for the help .")) == {}
+
+
+def test_a_dotted_abbreviation_inside_an_organisation_name_is_a_place() -> None:
+    places = _parse(make_doc("Seats in [the U.S. House of Representatives](ORG) are at stake ."))
+    assert places == {"U.S.": "US"}
+
+
+def test_a_demonym_inside_an_organisation_name_is_its_country() -> None:
+    places = _parse(make_doc("[the Georgian Interior Ministry](ORG) said on Monday ."))
+    assert places == {"Georgian": "GE"}
+
+
+def test_the_surname_of_a_person_named_in_full_is_no_town_even_typed_gpe() -> None:
+    doc = make_doc("[Jason Terrell Jones](PERSON) , 23 , was held . Police found a gun [Jones](GPE) had hidden .")
+    assert _parse(doc) == {}
+
+
+def test_a_capital_typed_person_stands_for_its_government_when_the_article_names_the_country() -> None:
+    doc = make_doc("Fighting near [Gori](GPE) in [Georgia](GPE) grew . [Tbilisi](PERSON) says rebels attacked .")
+    assert _parse(doc).get("Tbilisi") == "GE"
+    assert "Tbilisi" not in _parse(make_doc("[Tbilisi](PERSON) says rebels attacked ."))
+
+
+def test_a_demonym_inside_a_street_or_quarter_name_is_not_its_country() -> None:
+    assert _parse(make_doc("Bars line [the Georgian Quarter](LOC) at night .")) == {}

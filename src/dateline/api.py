@@ -15,6 +15,7 @@ from itertools import islice
 from multiprocessing import get_context
 
 from .article import build_article
+from .cameo.load import load_dictionaries
 from .errors import DatelineError, ProcessingError
 from .intake.read import error_record, looks_like_html
 from .intake.source import RawDocument
@@ -55,6 +56,8 @@ class Extractor:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        if settings.cameo_verbs:  # read (and check) the dictionaries once, before any article
+            load_dictionaries(settings)
         self.nlp = load_model(settings.model)
 
     def run(self, items: Iterable[RawDocument | ErrorRecord], *, published: str | None = None) -> Iterator[Output]:

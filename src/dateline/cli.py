@@ -13,6 +13,7 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -178,14 +179,19 @@ def eval_modality(
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
     chosen = config if config is not None else _ROOT.get("config")
-    return _guard(lambda: load_settings(chosen, **overrides))
+    settings = _guard(lambda: load_settings(chosen, **overrides))
+    if settings.cameo_verbs:  # a dictionary that cannot be read stops the run before any article
+        from .cameo.load import load_dictionaries
+
+        _guard(lambda: load_dictionaries(settings))
+    return settings
 
 
 def _guard(fn):  # type: ignore[no-untyped-def]
     try:
         return fn()
     except DatelineError as exc:
-        err.print(f"[red]error:[/red] {exc.message}")
+        err.print(f"[red]error:[/red] {escape(exc.message)}")
         raise typer.Exit(2) from None
 
 
@@ -220,7 +226,7 @@ def _open_output(output: Path | None):  # type: ignore[no-untyped-def]
 def _count(result: Output, counts: dict[str, int]) -> None:
     if isinstance(result, ErrorRecord):
         counts["errors"] += 1
-        err.print(f"[yellow]skipped[/yellow] {result.error.source}: {result.error.message}")
+        err.print(f"[yellow]skipped[/yellow] {escape(result.error.source)}: {escape(result.error.message)}")
     else:
         counts["records"] += 1
 

@@ -97,3 +97,16 @@ def test_shared_scorer_agrees_on_the_article_part(seed_dir: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
     assert report["parts"]["article"] == "4/4", report
+
+
+def test_a_bad_dictionary_stops_the_run_with_one_clear_message(tmp_path: Path) -> None:
+    (tmp_path / "verbs.txt").write_text("--- ATTACK [190] ---\nATTACK\n- * [[[ broken\n", encoding="utf-8")
+    (tmp_path / "map.txt").write_text("190: ASSAULT\n", encoding="utf-8")
+    (tmp_path / "cameo.toml").write_text('[dateline]\ncameo_verbs = "verbs.txt"\ncameo_to_plover = "map.txt"\n',
+                                         encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The army attacked the town on Monday, officials said.\n", encoding="utf-8")
+    result = runner.invoke(app, ["--config", str(tmp_path / "cameo.toml"), "extract", str(article)])
+    assert result.exit_code == 2
+    assert "verbs.txt:3" in result.output and "[code]" in result.output  # brackets shown, not read as markup
+    assert "Traceback" not in result.output and not _objects(result.output)

@@ -17,7 +17,9 @@ value is None. Mentions exclude a leading "on"/"in" ("Tuesday", "March") except 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -70,13 +72,14 @@ _TRIM = re.compile(r"(?:['’]s|[\s,;:]|(?<![ap]\.m)\.)+$")
 def extract_dates(doc: Doc, *, settings: Settings) -> list[DateRef]:
     """Every temporal expression in the Doc, resolved against the article's publication date."""
     published = publication_date(doc)
+    text = doc.text  # a property that joins every token: read it once
     found: list[tuple[int, int, Span, Resolution]] = []
     for start, end in candidate_ranges(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and _is_point(doc.text, start, end):
-            found.append((start, end, span, resolve(doc.text[start:end], published, clause_tense(span))))
+        if span is not None and _is_point(text, start, end):
+            found.append((start, end, span, resolve(text[start:end], published, clause_tense(span))))
     spans = [(span, res) for _, _, span, res in found]
-    return [DateRef(doc.text[start:end], start, end, *_values(doc, span, res, spans))
+    return [DateRef(text[start:end], start, end, *_values(doc, span, res, spans))
             for start, end, span, res in found]
 
 
@@ -104,14 +107,28 @@ def _values(doc: Doc, span: Span, res: Resolution, found: list[tuple[Span, Resol
 # ---- finding the mentions -------------------------------------------------------------------------------
 def candidate_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of temporal mentions: model entities and pattern hits, joined where they touch."""
+    text = doc.text  # a property that joins every token: read it once
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TEMPORAL_LABELS]
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS and _named(e.text)]
+    blocked = _Blocked([(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS and _named(e.text)])
     for pattern, group in _SCAN:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             hit = (m.start(group), m.end(group))
-            if not any(a < hit[1] and hit[0] < b for a, b in blocked):
+            if not blocked.overlaps(hit):
                 ranges.append(hit)
-    return [_trimmed(doc.text, r) for r in _joined(doc.text, sorted(ranges))]
+    return [_trimmed(text, r) for r in _joined(text, sorted(ranges))]
+
+
+class _Blocked:
+    """Character ranges of named entities, sorted, for overlap questions in logarithmic time."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.reach = list(accumulate((b for _, b in self.ranges), max))  # furthest end so far
+
+    def overlaps(self, hit: tuple[int, int]) -> bool:
+        i = bisect_left(self.starts, hit[1])  # ranges starting before the hit ends
+        return i > 0 and self.reach[i - 1] > hit[0]
 
 
 def _trimmed(text: str, bounds: tuple[int, int]) -> tuple[int, int]:

@@ -65,12 +65,17 @@ def _cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
 
 def _merge_surnames(clusters: list[list[Mention]]) -> None:
     """A one-word name that is the last word of a person's full name joins that person."""
-    people = [c for c in clusters if c[0].label == "PERSON" and len(name_key(c[0].name).split()) > 1]
+    people: dict[str, list[list[Mention]]] = {}  # by surname: a merge never changes a cluster's surname
+    for c in clusters:
+        words = name_key(c[0].name).split()
+        if c[0].label == "PERSON" and len(words) > 1:
+            people.setdefault(words[-1], []).append(c)
     for cluster in clusters:
         head = cluster[0]
-        if head.label not in _SURNAME_LABELS or head.alias or len(name_key(head.name).split()) != 1:
+        key = name_key(head.name)
+        if head.label not in _SURNAME_LABELS or head.alias or len(key.split()) != 1:
             continue
-        owner = _nearest_owner(head, people)
+        owner = _nearest_owner(head, people.get(key, []))
         if owner is not None and owner is not cluster:
             owner.extend(cluster)
             owner.sort(key=lambda m: m.start)
@@ -78,8 +83,8 @@ def _merge_surnames(clusters: list[list[Mention]]) -> None:
 
 
 def _nearest_owner(mention: Mention, people: list[list[Mention]]) -> list[Mention] | None:
-    key = name_key(mention.name)
-    owners = [p for p in people if p and name_key(p[0].name).split()[-1] == key]
+    """Of the people with this surname, the last named before the mention, else the first."""
+    owners = [p for p in people if p]
     if not owners:
         return None
     before = [p for p in owners if p[0].start < mention.start]

@@ -253,7 +253,7 @@ def _nearby_country(ctx: list[Token], matches: list[Match], start: int, end: int
 
 # --- finding organisations by name in running text ---------------------------------------------------------
 
-# Alias types looked for in the text itself: organisations the model often misses or mistypes ("IS", "Daesh").
+# Alias types looked for in the text itself: organisations the model often misses or mistypes ("ISIL", "Hezbollah").
 _FOUND_IN_TEXT = frozenset({"ORG", "IGO"})
 
 

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .context import EARTH_KM
 from .gazetteer import Candidate
 from .names import name_key
 from .recognize import Mention
 
 NEAR_KM = 50.0
-_EARTH_KM = 6371.0
 _LOCAL = ("city", "admin2")
 
 
@@ -54,9 +54,9 @@ class Cohort:
     def _names_near(self, cand: Candidate, own: int) -> int:
         """How many other names have a town within ``NEAR_KM`` of the candidate."""
         lat, lon = np.radians(cand.lat), np.radians(cand.lon)
-        band = NEAR_KM / _EARTH_KM
+        band = NEAR_KM / EARTH_KM
         lo, hi = np.searchsorted(self.lat, [lat - band, lat + band])
         plat, plon, owner = self.lat[lo:hi], self.lon[lo:hi], self.owner[lo:hi]
-        km = _EARTH_KM * np.hypot((plon - lon) * np.cos((plat + lat) / 2), plat - lat)
+        km = EARTH_KM * np.hypot((plon - lon) * np.cos((plat + lat) / 2), plat - lat)
         near = owner[(km <= NEAR_KM) & (owner != own)]
         return len(np.unique(near))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..records import Place
 from .calibrate import probability
-from .context import haversine
+from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
 from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention
@@ -27,7 +27,6 @@ from .resolve import Resolution, resolve
 from .words import GENERIC
 
 DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for why)
-LOCAL_KM = 60.0
 FOCUS_KM = 100.0
 FOCUS_SCORE = 0.55  # how often an unknown name lies within 161 km of the article's town (dev corpora: 49/85)
 _ADMIN_WORDS = ("County", "Parish", "Borough")

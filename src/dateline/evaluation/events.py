@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import build_article
-from ..cameo.mapping import plover_of
+from ..cameo.mapping import plover_of, read_mapping
 from ..errors import InputError
 from ..intake.source import RawDocument
 from ..lexicon import alpha3
@@ -203,12 +202,7 @@ def _score_petr(path: Path, limit: int | None, settings: Settings) -> dict[str, 
 
 def cameo_to_plover(path: Path) -> dict[str, str]:
     """CAMEO code → PLOVER type from the conversion table (a later line for a code wins, as in score.py)."""
-    table = {}
-    for line in _lines(path):
-        m = re.match(r"^(\d+):\s*([A-Z]+)", line)
-        if m:
-            table[m.group(1)] = m.group(2)
-    return table
+    return read_mapping(path)
 
 
 def _cameo_table(gold: Path) -> Path:

@@ -32,10 +32,11 @@ from ..errors import DatelineError, InputError
 from ..extensions import register
 from ..geo import Gazetteer, default_gazetteer
 from ..geo.calibrate import features as calibration_features
+from ..geo.context import km
 from ..geo.learn import Group, fit, fit_logistic
 from ..geo.parser import decide, geoparse
 from ..geo.recognize import span_mention
-from ..geo.resolve import FIXED, WEIGHTS, feature_rows, km
+from ..geo.resolve import FIXED, WEIGHTS, feature_rows
 from ..intake.source import RawDocument
 from ..nlp import load_model, parse, prepare_doc
 from ..records import Place

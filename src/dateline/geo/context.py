@@ -110,3 +110,8 @@ def haversine(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.
     """Great-circle km from one point to many (all in radians)."""
     h = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
     return 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees."""
+    return float(haversine(math.radians(lat1), math.radians(lon1), np.radians(lat2), np.radians(lon2)))

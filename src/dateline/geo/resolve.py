@@ -171,10 +171,3 @@ def _inside(cand: Candidate, region: Candidate) -> bool:
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:
     return Context([Fact(name_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
                     for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None], home=home)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -157,9 +157,7 @@ def _focus(resolutions: list[Resolution]) -> Candidate | None:
     support, count = {}, Counter(c.pid for c in cities)
     for c in cities:
         if c.pid not in support:
-            clat, clon = np.radians(c.lat), np.radians(c.lon)
-            dist = 6371.0 * np.hypot((lon - clon) * np.cos((lat + clat) / 2), lat - clat)
-            support[c.pid] = int((dist <= FOCUS_KM).sum())
+            support[c.pid] = int((haversine(np.radians(c.lat), np.radians(c.lon), lat, lon) <= FOCUS_KM).sum())
     return max(cities, key=lambda c: (support[c.pid], count[c.pid]))
 
 

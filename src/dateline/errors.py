@@ -83,3 +83,27 @@ class DictionaryError(SettingsError):
     """A CAMEO/PETRARCH dictionary named in the settings cannot be read or has a malformed line."""
 
     kind = "dictionary"
+
+
+class StoreError(DatelineError):
+    """The store (a DuckDB file) cannot be opened, read or written."""
+
+    kind = "store"
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store: a second ingest, or a writer that did not let go in time."""
+
+    kind = "store_busy"
+
+
+class StoreVersionError(StoreError):
+    """The store was written by another version of the store schema."""
+
+    kind = "store_version"
+
+
+class QueryError(StoreError):
+    """A query's filters cannot be used as given (a bad date, code, limit, or a filter the kind lacks)."""
+
+    kind = "query"

@@ -52,6 +52,16 @@ TABLE: tuple[Setting, ...] = (
     Setting("cameo_actors", (), "PETRARCH actor and agent dictionaries used in dictionary mode (paths)."),
     Setting("cameo_discards", "", "PETRARCH discard list used in dictionary mode (path; optional)."),
     Setting("cameo_to_plover", "", "CAMEO→PLOVER table (lines 'CODE: PLOVERTYPE'); required with cameo_verbs."),
+    Setting("db", "dateline.duckdb", "The store: a DuckDB file that ingest writes and query, export and serve read."),
+    Setting("store_batch_size", 64, "Articles written to the store per transaction (a killed ingest redoes at most one)."),
+    Setting("store_wait", 30.0, "Seconds a store reader or writer waits for the file while another process holds it."),
+    Setting("story_shingle_words", 5, "Words per shingle when comparing article texts for near-copies (stories)."),
+    Setting("story_num_perm", 128, "MinHash permutations per article signature (more: finer similarity, larger store)."),
+    Setting("story_jaccard", 0.5, "Two articles are one story when their shingle sets overlap at least this much (Jaccard)."),
+    Setting("story_containment", 0.8,
+            "... or when this share of the shorter article's shingles is in the other (a trimmed copy)."),
+    Setting("cluster_km", 50.0, "Events more than this far apart (km) are never one cluster."),
+    Setting("cluster_days", 1, "Events whose dates differ by more days than this are never one cluster."),
 )
 
 _DEFAULTS = {s.name: s.default for s in TABLE}
@@ -84,6 +94,15 @@ class Settings:
     cameo_actors: tuple[str, ...] = _DEFAULTS["cameo_actors"]
     cameo_discards: str = _DEFAULTS["cameo_discards"]
     cameo_to_plover: str = _DEFAULTS["cameo_to_plover"]
+    db: str = _DEFAULTS["db"]
+    store_batch_size: int = _DEFAULTS["store_batch_size"]
+    store_wait: float = _DEFAULTS["store_wait"]
+    story_shingle_words: int = _DEFAULTS["story_shingle_words"]
+    story_num_perm: int = _DEFAULTS["story_num_perm"]
+    story_jaccard: float = _DEFAULTS["story_jaccard"]
+    story_containment: float = _DEFAULTS["story_containment"]
+    cluster_km: float = _DEFAULTS["cluster_km"]
+    cluster_days: int = _DEFAULTS["cluster_days"]
 
     def __post_init__(self) -> None:
         if self.cameo_verbs and not self.cameo_to_plover:

@@ -1,0 +1,222 @@
+"""Ingest: extract articles and write their records to the store, in committed batches.
+
+Idempotent and resumable. An input already stored (same source and same raw content) is skipped before
+it is parsed; an article whose text is already stored under another source gains that source and nothing
+else. Each batch is one transaction, so a run killed at any point leaves whole batches only, and the next
+run skips what they hold. ``update`` re-extracts stored inputs and replaces their records.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..api import process_many
+from ..intake.source import RawDocument
+from ..records import ErrorRecord, Output, Record, content_id, to_dict
+from ..settings import Settings
+from .connection import connect, one, writer_lock
+from .derive import is_stale, mark_stale, refresh
+from .migrations import upgrade
+from .schema import ARTICLES, CHILDREN, ERRORS, RECORD_TABLES, SIGNATURES, SOURCES, quoted, record_rows
+from .stories import signature
+
+Item = RawDocument | ErrorRecord
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did. ``skipped`` counts inputs already stored (``new_sources`` of them were the text of
+    a stored article read from another source, now listed as one more source of it)."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    new_sources: int = 0
+    failed: int = 0
+    stories: int = 0
+    clusters: int = 0
+    seconds: float = 0.0
+    migrations: list[str] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.updated + self.skipped + self.failed
+
+
+@dataclass
+class _Known:
+    """What the store already holds, loaded once per run and kept up to date batch by batch."""
+
+    raw: dict[str, str]  # raw key → article id
+    articles: set[str]
+    sources: set[tuple[str, str]]  # (article id, source id)
+
+
+def raw_key(item: RawDocument) -> str:
+    """The input as read: its source and content (an HTML page's key does not wait for its extraction)."""
+    return content_id(item.source_id, item.text or "", item.html or "", item.url or "")
+
+
+def ingest(db: Path, items: Iterable[Item], *, settings: Settings, update: bool = False,
+           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    start = time.monotonic()
+    summary = IngestSummary()
+    with writer_lock(db):
+        with connect(db, read_only=False, wait=settings.store_wait) as con:
+            summary.migrations = upgrade(con, db)
+            known = _load_known(con)
+        tick = on_progress or (lambda s: None)
+        pending: deque[tuple[str | None, RawDocument | None]] = deque()
+        todo = _unstored(items, known, update, pending, summary, tick)
+        batch: list[tuple[Output, str | None]] = []
+        for out in process_many(todo, workers=settings.workers, settings=settings):
+            key, _raw = pending.popleft()
+            batch.append((out, key))
+            if len(batch) >= settings.store_batch_size:
+                _commit(db, batch, known, update, summary, settings)
+                tick(summary)
+                batch = []
+        _commit(db, batch, known, update, summary, settings)
+        tick(summary)
+        _refresh_if_stale(db, summary, settings)
+    summary.seconds = time.monotonic() - start
+    return summary
+
+
+def _unstored(items: Iterable[Item], known: _Known, update: bool, pending: deque[Any], summary: IngestSummary,
+              tick: Callable[[IngestSummary], None]) -> Iterator[Item]:
+    """The inputs still to extract; the key of each one yielded is queued in ``pending``, in order."""
+    for item in items:
+        if isinstance(item, ErrorRecord):
+            pending.append((None, None))
+            yield item
+            continue
+        key = raw_key(item)
+        if key in known.raw and not update:
+            summary.skipped += 1
+            tick(summary)
+            continue
+        pending.append((key, item))
+        yield item
+
+
+def _load_known(con: duckdb.DuckDBPyConnection) -> _Known:
+    sources = con.execute("SELECT article_id, source_id, raw_key FROM article_sources").fetchall()
+    articles = {r[0] for r in con.execute("SELECT id FROM articles").fetchall()}
+    return _Known(raw={k: a for a, _s, k in sources}, articles=articles, sources={(a, s) for a, s, _k in sources})
+
+
+@dataclass
+class _Batch:
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t.name: [] for t in RECORD_TABLES})
+    replaced: set[str] = field(default_factory=set)  # article ids whose records are rewritten
+    cleared_sources: set[str] = field(default_factory=set)  # sources that now have an article: errors go
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _commit(db: Path, batch: list[tuple[Output, str | None]], known: _Known, update: bool,
+            summary: IngestSummary, settings: Settings) -> None:
+    if not batch:
+        return
+    plan = _Batch()
+    added: set[str] = set()
+    for out, key in batch:
+        if isinstance(out, ErrorRecord):
+            plan.errors.append(to_dict(out.error))
+            summary.failed += 1
+        else:
+            _plan_record(out, key or "", plan, known, added, update, summary, settings)
+    with connect(db, read_only=False, wait=settings.store_wait) as con:
+        _write(con, plan)
+    known.articles |= added | plan.replaced
+    for row in plan.rows[SOURCES.name]:
+        known.raw[row["raw_key"]] = row["article_id"]
+        known.sources.add((row["article_id"], row["source_id"]))
+
+
+def _plan_record(record: Record, key: str, plan: _Batch, known: _Known, added: set[str], update: bool,
+                 summary: IngestSummary, settings: Settings) -> None:
+    art = record.article
+    plan.cleared_sources.add(art.source_id)
+    stored = art.id in known.articles or art.id in added
+    if stored and not (update and art.id in known.articles and art.id not in plan.replaced):
+        summary.skipped += 1
+        if (art.id, art.source_id) not in known.sources and not _planned_source(plan, art.id, art.source_id):
+            summary.new_sources += 1
+            plan.rows[SOURCES.name].append(_source_row(record, key))
+        return
+    if stored:
+        plan.replaced.add(art.id)
+        summary.updated += 1
+    else:
+        added.add(art.id)
+        summary.added += 1
+    for table, rows in record_rows(record).items():
+        plan.rows[table].extend(rows)
+    sig = signature(art.id, art.text, settings)
+    plan.rows[SIGNATURES.name].append({"article_id": art.id, "shingles": sig.shingles, "minhash": sig.minhash})
+    if (art.id, art.source_id) not in known.sources:
+        plan.rows[SOURCES.name].append(_source_row(record, key))
+
+
+def _planned_source(plan: _Batch, article_id: str, source_id: str) -> bool:
+    return any(r["article_id"] == article_id and r["source_id"] == source_id for r in plan.rows[SOURCES.name])
+
+
+def _source_row(record: Record, key: str) -> dict[str, Any]:
+    return {"article_id": record.article.id, "source_id": record.article.source_id, "url": record.article.url,
+            "raw_key": key}
+
+
+def _write(con: duckdb.DuckDBPyConnection, plan: _Batch) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _delete_replaced(con, sorted(plan.replaced))
+        _delete_errors(con, plan)
+        for table in (*RECORD_TABLES[:-1], ERRORS):
+            rows = plan.errors if table is ERRORS else plan.rows[table.name]
+            if rows:
+                con.register("_rows", table.arrow(rows))
+                con.execute(f"INSERT INTO {quoted(table.name)} SELECT * FROM _rows")
+                con.unregister("_rows")
+        mark_stale(con, True)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _delete_replaced(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    if not ids:
+        return
+    con.execute(f"DELETE FROM {quoted(ARTICLES.name)} WHERE id IN (SELECT unnest(?))", [ids])
+    for table in (*CHILDREN, SIGNATURES):
+        con.execute(f"DELETE FROM {quoted(table.name)} WHERE article_id IN (SELECT unnest(?))", [ids])
+
+
+def _delete_errors(con: duckdb.DuckDBPyConnection, plan: _Batch) -> None:
+    """An error is replaced by the same error from this run, and cleared when its source now has an article."""
+    sources = sorted(plan.cleared_sources | {e["source"] for e in plan.errors})
+    if sources:
+        con.execute(f"DELETE FROM {quoted(ERRORS.name)} WHERE source IN (SELECT unnest(?))", [sources])
+
+
+def _refresh_if_stale(db: Path, summary: IngestSummary, settings: Settings) -> None:
+    with connect(db, read_only=False, wait=settings.store_wait) as con:
+        if is_stale(con):
+            summary.stories, summary.clusters = refresh(con, settings)
+        else:
+            summary.stories = _count(con, "stories")
+            summary.clusters = _count(con, "clusters")
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = one(con, f"SELECT count(*) FROM {quoted(table)}")
+    return int(row[0]) if row else 0

@@ -1,0 +1,337 @@
+"""Queries over the store, built from parts: one ``WHERE`` clause with ``?`` parameters per filter.
+
+Nothing the user typed is ever put into SQL text; every value travels as a parameter. Each kind (events,
+quotes, places, entities, articles, stories) has one function that returns :class:`Rows`, each row with its
+provenance: article id, source, URL and character offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from ..errors import QueryError
+from ..lexicon import alpha3
+
+KINDS = ("events", "quotes", "places", "entities", "articles", "stories")
+MAX_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every filter a query may take; each kind uses the ones that fit it and refuses the others."""
+
+    type: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    speaker: str | None = None
+    modality: str | None = None
+    country: str | None = None
+    near: tuple[float, float] | str | None = None  # a place name is resolved by the Store to (lat, lon)
+    km: float = 50.0
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    story: str | None = None
+    raw: bool = False  # events: list every event, not clusters
+    limit: int | None = 100
+    offset: int = 0
+
+    def given(self) -> set[str]:
+        defaults = Filters()
+        return {f.name for f in dataclasses.fields(self)
+                if f.name not in ("limit", "offset", "km") and getattr(self, f.name) != getattr(defaults, f.name)}
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A query's result: column names and rows (dicts), convertible to Arrow or pandas."""
+
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_arrow(self) -> Any:
+        import pyarrow as pa
+
+        if not self.rows:
+            return pa.table({c: pa.array([], pa.null()) for c in self.columns})
+        return pa.Table.from_pylist(self.rows)
+
+    def to_pandas(self) -> Any:
+        return self.to_arrow().to_pandas()
+
+
+class Where:
+    """``WHERE`` clauses and their parameters, added one filter at a time."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
+
+
+def like(value: str) -> str:
+    """A ``LIKE`` pattern matching ``value`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+ILIKE = "{} ILIKE ? ESCAPE '\\'"
+
+# Haversine in SQL with a bounding-box prefilter; parameters: lat, lat, lon, km (and the box, below).
+_NEAR = ("{lat} BETWEEN ? AND ? AND {lon} BETWEEN ? AND ? AND "
+         "2 * 6371.0 * asin(least(1.0, sqrt(pow(sin(radians({lat} - ?) / 2), 2) + cos(radians(?)) * "
+         "cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2)))) <= ?")
+
+
+def add_near(where: Where, lat_col: str, lon_col: str, near: tuple[float, float], km: float) -> None:
+    lat, lon = near
+    dlat = km / 111.0
+    dlon = 180.0 if abs(lat) > 89 else min(180.0, km / (111.0 * max(0.01, _cos(lat))))
+    where.add(_NEAR.format(lat=lat_col, lon=lon_col), lat - dlat, lat + dlat, lon - dlon, lon + dlon,
+              lat, lat, lon, km)
+
+
+def _cos(lat: float) -> float:
+    import math
+
+    return math.cos(math.radians(lat))
+
+
+def _check(kind: str, f: Filters, allowed: set[str]) -> None:
+    extra = sorted(f.given() - allowed)
+    if extra:
+        raise QueryError(f"{kind} cannot be filtered by {', '.join(extra)}; they take: {', '.join(sorted(allowed))}")
+    if f.limit is not None and not 0 < f.limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT:,}, not {f.limit}")
+    if f.offset < 0:
+        raise QueryError(f"offset must not be negative, not {f.offset}")
+    if isinstance(f.near, str):
+        raise QueryError(f"near={f.near!r} must be resolved to (lat, lon) first (Store.query does it)")
+    if f.km <= 0:
+        raise QueryError(f"km must be positive, not {f.km:g}")
+
+
+def _dates(where: Where, f: Filters, column: str) -> None:
+    for value, op in ((f.since, ">="), (f.until, "<=")):
+        if value is not None:
+            where.add(f"{column} {op} ?", _day(value))
+
+
+def _day(value: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise QueryError(f"not a date: {value!r} (give YYYY-MM-DD)") from None
+
+
+def _story(where: Where, f: Filters, article_col: str) -> None:
+    if f.story is not None:
+        where.add(f"{article_col} IN (SELECT article_id FROM article_stories WHERE story_id = ?)", f.story)
+
+
+def _country_codes(value: str) -> tuple[str, str]:
+    """(alpha-2, alpha-3) for a country code given either way."""
+    code = value.strip().upper()
+    if len(code) == 2:
+        return code, alpha3().get(code, "")
+    reverse = {v: k for k, v in alpha3().items()}
+    if len(code) == 3 and code in reverse:
+        return reverse[code], code
+    raise QueryError(f"not an ISO country code: {value!r} (give e.g. KE or KEN)")
+
+
+def _page(f: Filters) -> tuple[str, list[Any]]:
+    if f.limit is None:
+        return (" OFFSET ?", [f.offset]) if f.offset else ("", [])
+    return " LIMIT ? OFFSET ?", [f.limit, f.offset]
+
+
+@dataclass(frozen=True)
+class Select:
+    """A finished query: SQL text written by this module, and the values it takes as parameters."""
+
+    sql: str
+    params: list[Any]
+
+    def fetch(self, con: duckdb.DuckDBPyConnection) -> Rows:
+        cur = con.execute(self.sql, self.params)
+        columns = tuple(d[0] for d in cur.description)
+        return Rows(columns, [dict(zip(columns, r, strict=True)) for r in cur.fetchall()])
+
+    def relation(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+        return con.sql(self.sql, params=self.params)
+
+
+def select(sql: str, where: Where, order: str, f: Filters, *, group: str | None = None) -> Select:
+    page, page_params = _page(f)
+    grouped = f" GROUP BY {group}" if group else ""
+    return Select(sql + where.sql() + grouped + " ORDER BY " + order + page, where.params + page_params)
+
+
+_PROVENANCE = ("a.id AS article_id, a.title AS article_title, TRY_CAST(left(a.published, 10) AS DATE) AS published, "
+               "src.source_id AS source, a.url")
+_SOURCE = "LEFT JOIN (SELECT article_id, min(source_id) AS source_id FROM article_sources GROUP BY article_id) src " \
+          "ON src.article_id = a.id"
+
+
+def clusters(f: Filters) -> Select:
+    _check("event clusters", f, {"type", "actor", "recipient", "country", "near", "since", "until", "text",
+                                 "story", "modality"})
+    w = Where()
+    sql = (f"SELECT c.cluster_id, c.type, c.day, c.place, c.geonameid, c.country, c.lat, c.lon, c.actors, "
+           f"c.recipients, c.n_sources, c.n_articles, c.n_events, c.evidence, {_PROVENANCE} "
+           f"FROM clusters c JOIN articles a ON a.id = c.article_id {_SOURCE}")
+    if f.type:
+        w.add("c.type = ?", f.type.upper())
+    if f.actor:
+        w.add(ILIKE.format("array_to_string(c.actors, ' | ')"), like(f.actor))
+    if f.recipient:
+        w.add(ILIKE.format("array_to_string(c.recipients, ' | ')"), like(f.recipient))
+    if f.country:
+        a2, a3 = _country_codes(f.country)
+        w.add("c.country = ? OR list_contains(c.countries, ?)", a2, a3)
+    if f.near:
+        add_near(w, "c.lat", "c.lon", f.near, f.km)
+    _dates(w, f, "c.day")
+    if f.text:
+        w.add(ILIKE.format("c.evidence"), like(f.text))
+    if f.modality:
+        w.add("c.cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN events e "
+              "ON e.article_id = ec.article_id AND e.ord = ec.ord WHERE list_contains(e.modality, ?))", f.modality)
+    _story(w, f, "a.id")
+    return select(sql, w, "c.n_sources DESC, c.day DESC NULLS LAST, c.cluster_id", f)
+
+
+def events(f: Filters) -> Select:
+    if not f.raw:
+        return clusters(f)
+    _check("events", f, {"type", "actor", "recipient", "country", "near", "since", "until", "text", "story",
+                         "modality", "raw"})
+    w = Where()
+    sql = ("SELECT e.id AS event_id, ec.cluster_id, e.type, e.mode, e.date, "
+           "TRY_CAST(left(coalesce(e.date, a.published), 10) AS DATE) AS day, e.location.name AS place, "
+           "e.location.geonameid AS geonameid, e.location.lat AS lat, e.location.lon AS lon, "
+           "list_transform(e.actors, lambda x: x.name) AS actors, "
+           "list_transform(e.recipients, lambda x: x.name) AS recipients, "
+           "e.modality, e.confidence, e.evidence.text AS evidence, e.evidence.start AS start, "
+           f"e.evidence.\"end\" AS \"end\", {_PROVENANCE} "
+           f"FROM events e JOIN articles a ON a.id = e.article_id {_SOURCE} "
+           "LEFT JOIN event_clusters ec ON ec.article_id = e.article_id AND ec.ord = e.ord")
+    if f.type:
+        w.add("e.type = ?", f.type.upper())
+    for value, field in ((f.actor, "actors"), (f.recipient, "recipients")):
+        if value:
+            w.add(ILIKE.format(f"array_to_string(list_transform(e.{field}, lambda x: x.name), ' | ')"), like(value))
+    if f.country:
+        _a2, a3 = _country_codes(f.country)
+        w.add("list_contains(list_transform(list_concat(e.actors, e.recipients), lambda x: x.country), ?)", a3)
+    if f.near:
+        add_near(w, "e.location.lat", "e.location.lon", f.near, f.km)
+    _dates(w, f, "left(coalesce(e.date, a.published), 10)")
+    if f.text:
+        w.add(ILIKE.format("e.evidence.text"), like(f.text))
+    if f.modality:
+        w.add("list_contains(e.modality, ?)", f.modality)
+    _story(w, f, "a.id")
+    return select(sql, w, "day DESC NULLS LAST, a.id, e.ord", f)
+
+
+def quotes(f: Filters) -> Select:
+    _check("quotes", f, {"speaker", "text", "since", "until", "story"})
+    w = Where()
+    sql = ("SELECT q.id AS quote_id, q.speaker.name AS speaker, q.speaker.role AS role, q.kind, q.text, "
+           "q.cue.text AS cue, q.start, q.\"end\", q.confidence, "
+           f"{_PROVENANCE} FROM quotes q JOIN articles a ON a.id = q.article_id {_SOURCE}")
+    if f.speaker:
+        w.add(ILIKE.format("q.speaker.name"), like(f.speaker))
+    if f.text:
+        w.add(ILIKE.format("q.text"), like(f.text))
+    _dates(w, f, "left(a.published, 10)")
+    _story(w, f, "a.id")
+    return select(sql, w, "a.published DESC NULLS LAST, a.id, q.start", f)
+
+
+def places(f: Filters) -> Select:
+    _check("places", f, {"country", "near", "text", "since", "until", "story"})
+    w = Where()
+    sql = ("SELECT p.mention, p.name, p.geonameid, p.country, p.admin1, p.feature, p.lat, p.lon, p.start, "
+           f"p.\"end\", p.score, {_PROVENANCE} FROM places p JOIN articles a ON a.id = p.article_id {_SOURCE}")
+    if f.country:
+        a2, _a3 = _country_codes(f.country)
+        w.add("p.country = ?", a2)
+    if f.near:
+        add_near(w, "p.lat", "p.lon", f.near, f.km)
+    if f.text:
+        w.add(ILIKE.format("p.mention") + " OR " + ILIKE.format("p.name"), like(f.text), like(f.text))
+    _dates(w, f, "left(a.published, 10)")
+    _story(w, f, "a.id")
+    return select(sql, w, "a.published DESC NULLS LAST, a.id, p.start", f)
+
+
+def entities(f: Filters) -> Select:
+    _check("entities", f, {"actor", "text", "type", "country", "since", "until", "story"})
+    w = Where()
+    sql = ("SELECT n.id AS entity_id, mode(n.name) AS name, mode(n.type) AS type, mode(n.role) AS role, "
+           "mode(n.country) AS country, mode(n.sector) AS sector, count(DISTINCT n.article_id) AS n_articles, "
+           "sum(len(n.mentions)) AS n_mentions, min(TRY_CAST(left(a.published, 10) AS DATE)) AS first_published "
+           "FROM entities n JOIN articles a ON a.id = n.article_id")
+    for value in (f.actor, f.text):
+        if value:
+            w.add(ILIKE.format("n.name"), like(value))
+    if f.type:
+        w.add("n.type = ?", f.type.upper())
+    if f.country:
+        _a2, a3 = _country_codes(f.country)
+        w.add("n.country = ?", a3)
+    _dates(w, f, "left(a.published, 10)")
+    _story(w, f, "a.id")
+    return select(sql, w, "n_articles DESC, n_mentions DESC, entity_id", f, group="n.id")
+
+
+def articles(f: Filters) -> Select:
+    _check("articles", f, {"text", "since", "until", "story"})
+    w = Where()
+    sql = ("SELECT a.id AS article_id, a.title, TRY_CAST(left(a.published, 10) AS DATE) AS published, a.language, "
+           "src.source_id AS source, a.url, "
+           "st.story_id, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes, "
+           "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
+           "(SELECT count(*) FROM places p WHERE p.article_id = a.id) AS n_places "
+           f"FROM articles a {_SOURCE} LEFT JOIN article_stories st ON st.article_id = a.id")
+    if f.text:
+        w.add(ILIKE.format("a.title") + " OR " + ILIKE.format("a.text"), like(f.text), like(f.text))
+    _dates(w, f, "left(a.published, 10)")
+    _story(w, f, "a.id")
+    return select(sql, w, "a.published DESC NULLS LAST, a.id", f)
+
+
+def stories(f: Filters) -> Select:
+    _check("stories", f, {"text", "since", "until"})
+    w = Where()
+    sql = "SELECT s.story_id, s.title, s.first_published, s.n_articles, s.n_outlets FROM stories s"
+    if f.text:
+        w.add(ILIKE.format("s.title"), like(f.text))
+    _dates(w, f, "s.first_published")
+    return select(sql, w, "s.n_articles DESC, s.first_published DESC NULLS LAST, s.story_id", f)
+
+
+QUERIES = {"events": events, "quotes": quotes, "places": places, "entities": entities, "articles": articles,
+           "stories": stories}

@@ -1,0 +1,158 @@
+"""The store: one DuckDB file holding a corpus's records, its stories and its event clusters.
+
+:class:`Store` is the one data layer: ``dateline ingest``, ``query`` and ``export``, and the HTTP API, all
+call it, and nothing else opens the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import QueryError
+from ..intake.read import read_inputs
+from ..records import ErrorRecord, Record
+from ..settings import DEFAULT, Settings
+from . import query
+from .connection import connect, one, writer_lock
+from .derive import is_stale
+from .export import export as _export
+from .ingest import IngestSummary, Item, ingest
+from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
+from .read import digest, errors, iter_records, load_records
+from .schema import TABLES, quoted
+
+_COORDS = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+class Store:
+    """A dateline store at ``path`` (default: the ``db`` setting, ``./dateline.duckdb``)."""
+
+    def __init__(self, path: str | Path | None = None, *, settings: Settings | None = None) -> None:
+        self.settings = settings or DEFAULT
+        self.path = Path(path if path is not None else self.settings.db).expanduser()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # ---- writing ------------------------------------------------------------------------------------------
+    def ingest(self, sources: Iterable[str], *, update: bool = False,
+               on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        """Extract and store every article in ``sources`` (paths, folders, URLs, ``-``), as ``extract`` reads them."""
+        return self.ingest_items(read_inputs(sources, settings=self.settings), update=update, on_progress=on_progress)
+
+    def ingest_items(self, items: Iterable[Item], *, update: bool = False,
+                     on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+        return ingest(self.path, items, settings=self.settings, update=update, on_progress=on_progress)
+
+    def migrate(self, *, dry_run: bool = False) -> list[str]:
+        """Apply the pending migrations (or, with ``dry_run``, only name them)."""
+        if dry_run:
+            with self._reader(check=False) as con:
+                return [m.name for m in pending(stored_version(con, self.path), MIGRATIONS)]
+        with writer_lock(self.path), connect(self.path, read_only=False, wait=self.settings.store_wait) as con:
+            return upgrade(con, self.path)
+
+    # ---- reading ------------------------------------------------------------------------------------------
+    @contextmanager
+    def _reader(self, *, check: bool = True):  # type: ignore[no-untyped-def]
+        with connect(self.path, read_only=True, wait=self.settings.store_wait) as con:
+            if check:
+                check_readable(con, self.path)
+            yield con
+
+    def query(self, kind: str, filters: query.Filters | None = None, **kwargs: Any) -> query.Rows:
+        """Rows of ``kind`` (events, quotes, places, entities, articles, stories) matching the filters."""
+        if kind not in query.QUERIES:
+            raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(query.KINDS)}")
+        f = filters or query.Filters()
+        if kwargs:
+            f = _filters(f, kwargs)
+        with self._reader() as con:
+            if isinstance(f.near, str):
+                f = _replace(f, near=self._place(con, f.near))
+            return query.QUERIES[kind](f).fetch(con)
+
+    def events(self, **filters: Any) -> query.Rows:
+        """Event clusters (``raw=True``: every event) — e.g. ``events(type="PROTEST", near="Nairobi", km=25)``."""
+        return self.query("events", **filters)
+
+    def quotes(self, **filters: Any) -> query.Rows:
+        return self.query("quotes", **filters)
+
+    def places(self, **filters: Any) -> query.Rows:
+        return self.query("places", **filters)
+
+    def entities(self, **filters: Any) -> query.Rows:
+        return self.query("entities", **filters)
+
+    def articles(self, **filters: Any) -> query.Rows:
+        return self.query("articles", **filters)
+
+    def stories(self, **filters: Any) -> query.Rows:
+        return self.query("stories", **filters)
+
+    def record(self, article_id: str) -> Record | None:
+        with self._reader() as con:
+            found = load_records(con, [article_id])
+        return found[0] if found else None
+
+    def records(self) -> list[Record]:
+        with self._reader() as con:
+            return list(iter_records(con))
+
+    def errors(self) -> list[ErrorRecord]:
+        with self._reader() as con:
+            return errors(con)
+
+    def export(self, fmt: str, out: str | Path, *, kind: str | None = None) -> list[Path]:
+        with self._reader() as con:
+            return _export(con, fmt, Path(out), kind)
+
+    def stats(self) -> dict[str, Any]:
+        """Rows per table, the schema version and whether stories and clusters await a refresh."""
+        with self._reader() as con:
+            counts = {t.name: _count(con, t.name) for t in TABLES if t.name != "meta"}
+            return {"path": str(self.path), "store_version": stored_version(con, self.path),
+                    "stale": is_stale(con), "tables": counts}
+
+    def digest(self) -> dict[str, str]:
+        with self._reader() as con:
+            return digest(con)
+
+    def _place(self, con: duckdb.DuckDBPyConnection, near: str) -> tuple[float, float]:
+        """``near`` as (lat, lon): ``LAT,LON``, else the stored place of that name mentioned most often."""
+        if m := _COORDS.match(near):
+            lat, lon = float(m.group(1)), float(m.group(2))
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                return lat, lon
+            raise QueryError(f"not a position: {near!r} (latitude -90..90, longitude -180..180)")
+        row = one(con, "SELECT lat, lon FROM places WHERE lat IS NOT NULL AND (lower(name) = lower(?) "
+                          "OR lower(mention) = lower(?)) GROUP BY lat, lon ORDER BY count(*) DESC, lat, lon LIMIT 1",
+                          [near, near])
+        if row is None:
+            raise QueryError(f"no stored place is called {near!r}; give a place the store holds, or LAT,LON")
+        return float(row[0]), float(row[1])
+
+
+def _filters(base: query.Filters, kwargs: dict[str, Any]) -> query.Filters:
+    try:
+        return _replace(base, **kwargs)
+    except TypeError as exc:
+        raise QueryError(f"unknown filter: {exc}") from None
+
+
+def _replace(f: query.Filters, **changes: Any) -> query.Filters:
+    import dataclasses
+
+    return dataclasses.replace(f, **changes)
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = one(con, f"SELECT count(*) FROM {quoted(table)}")
+    return int(row[0]) if row else 0

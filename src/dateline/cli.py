@@ -6,39 +6,25 @@ import json
 import logging
 import sys
 from contextlib import nullcontext
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import IO, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from . import __version__
+from . import __version__, cli_store
 from .api import process_many
-from .errors import DatelineError
+from .cli_common import ROOT, ConfigOpt, Format, err, guard, settings_from
 from .intake.read import read_inputs
 from .records import ErrorRecord, Output, json_line, to_dict
-from .settings import TABLE, Settings, load_settings
+from .settings import TABLE, Settings
 
 app = typer.Typer(help="dateline: news reports → records of who said what, who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(help="Score dateline against benchmark data; prints JSON.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
-_ROOT: dict[str, Path | None] = {}  # the top-level options of this invocation
-
-
-class Format(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-
-
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([dateline] table).")]
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"dateline {__version__}")
@@ -53,7 +39,7 @@ def main_options(
     config: Annotated[Path | None, typer.Option(
         "--config", help="TOML settings file for every command (a command's own --config wins).")] = None,
 ) -> None:
-    _ROOT["config"] = config
+    ROOT["config"] = config
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
 
@@ -70,7 +56,7 @@ def extract(
     config: ConfigOpt = None,
 ) -> None:
     """Extract records from articles: one JSON object per article, an error object for each failure."""
-    settings = _settings(config, workers=workers, model=model)
+    settings = settings_from(config, workers=workers, model=model)
     counts = _run_extract(paths, settings, format, output, published)
     if counts["records"] == 0 and counts["errors"] > 0:
         raise typer.Exit(1)
@@ -78,13 +64,34 @@ def extract(
 
 @app.command()
 def demo(
-    format: Annotated[Format, typer.Option("--format", "-f", help="json: indented; jsonl: one line.")]
-    = Format.json,
+    db: Annotated[Path, typer.Option("--db", help="Where to build the demo store (replaced on each run).")]
+    = Path("dateline-demo.duckdb"),
 ) -> None:
-    """Extract the bundled sample article and print its records."""
-    sample = resources.files("dateline") / "samples" / "article.txt"
-    with resources.as_file(sample) as path:
-        _run_extract([str(path)], _settings(None), format, None, None)
+    """Ingest the bundled sample articles into a fresh store and show its stories, event clusters and quotes."""
+    from .cli_store import OutFormat, print_summary, run_ingest, write_rows
+    from .store import Store
+
+    guard(lambda: _fresh(db))
+    store = Store(settings=settings_from(None, db=str(db)))
+    samples = resources.files("dateline") / "samples"
+    with resources.as_file(samples) as folder:
+        summary = run_ingest(store, [str(folder / "article.txt"), str(folder / "demo" / "articles.jsonl")])
+    print_summary(summary, store)
+    write_rows(store.stories(limit=5), OutFormat.table, title="stories")
+    write_rows(store.events(limit=8), OutFormat.table, title="event clusters")
+    write_rows(store.quotes(limit=8), OutFormat.table, title="quotes")
+    print(f"Explore it: dateline query events --db {db} --type PROTEST   (or quotes, places, entities, stories)")
+
+
+def _fresh(db: Path) -> None:
+    """Remove an earlier demo store; refuse to remove a file that is not one."""
+    if not db.exists():
+        return
+    from .store import Store
+
+    Store(db).stats()  # raises a clear error when the file is not a dateline store
+    db.unlink()
+    Path(str(db) + ".wal").unlink(missing_ok=True)
 
 
 @app.command("settings")
@@ -102,7 +109,7 @@ def eval_extraction(
     """HTML body extraction: token precision, recall and F1 against ground-truth.json."""
     from .evaluation.extraction import evaluate_extraction
 
-    _print_json(_guard(lambda: evaluate_extraction(directory, limit=limit)))
+    _print_json(guard(lambda: evaluate_extraction(directory, limit=limit)))
 
 
 @eval_app.command("dates")
@@ -113,7 +120,7 @@ def eval_dates(
     """Date resolution: exact-match accuracy of resolved values on a table of cases."""
     from .evaluation.dates import evaluate_dates
 
-    _print_json(_guard(lambda: evaluate_dates(table)))
+    _print_json(guard(lambda: evaluate_dates(table)))
 
 
 @eval_app.command("actors")
@@ -123,7 +130,7 @@ def eval_actors(
     """Actor descriptions: country and sector accuracy for the actors named in PLOVER gold records."""
     from .evaluation.actors import evaluate_actors
 
-    _print_json(_guard(lambda: evaluate_actors(gold)))
+    _print_json(guard(lambda: evaluate_actors(gold)))
 
 
 @eval_app.command("geo")
@@ -135,7 +142,7 @@ def eval_geo(
     """Geoparsing: recognition P/R, accuracy within 161 km (end-to-end or oracle), exact id, mean error."""
     from .evaluation.geo import evaluate_geo
 
-    _print_json(_guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit)))
+    _print_json(guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit)))
 
 
 @eval_app.command("quotes")
@@ -147,7 +154,7 @@ def eval_quotes(
     """Quotes: P/R/F1 at 30 % content overlap, recall at 80 %, exact spans, speaker accuracy."""
     from .evaluation.quotes import evaluate_quotes
 
-    _print_json(_guard(lambda: evaluate_quotes(split, limit=limit, textacy=textacy)))
+    _print_json(guard(lambda: evaluate_quotes(split, limit=limit, textacy=textacy)))
 
 
 @eval_app.command("events")
@@ -162,8 +169,8 @@ def eval_events(
     """Events: PLOVER type accuracy and actor country/sector, PETRARCH type recall, CASE 2021 type recall."""
     from .evaluation.events import evaluate_events
 
-    settings = _settings(config)
-    _print_json(_guard(lambda: evaluate_events(gold, kind=kind, limit=limit, settings=settings)))
+    settings = settings_from(config)
+    _print_json(guard(lambda: evaluate_events(gold, kind=kind, limit=limit, settings=settings)))
 
 
 @eval_app.command("modality")
@@ -174,25 +181,11 @@ def eval_modality(
     """Event modality (negated, future, hypothetical, reported) on the project's table of sentences."""
     from .evaluation.events import evaluate_modality
 
-    _print_json(_guard(lambda: evaluate_modality(table)))
+    _print_json(guard(lambda: evaluate_modality(table)))
 
 
-def _settings(config: Path | None, **overrides: object) -> Settings:
-    chosen = config if config is not None else _ROOT.get("config")
-    settings = _guard(lambda: load_settings(chosen, **overrides))
-    if settings.cameo_verbs:  # a dictionary that cannot be read stops the run before any article
-        from .cameo.load import load_dictionaries
-
-        _guard(lambda: load_dictionaries(settings))
-    return settings
-
-
-def _guard(fn):  # type: ignore[no-untyped-def]
-    try:
-        return fn()
-    except DatelineError as exc:
-        err.print(f"[red]error:[/red] {escape(exc.message)}")
-        raise typer.Exit(2) from None
+for _command in (cli_store.ingest, cli_store.query, cli_store.export, cli_store.migrate):
+    app.command()(_command)
 
 
 def _run_extract(paths: list[str], settings: Settings, fmt: Format, output: Path | None,

@@ -5,6 +5,7 @@ What cannot be read becomes an :class:`~dateline.records.ErrorRecord` and readin
 
 from __future__ import annotations
 
+import glob
 import io
 import json
 import logging
@@ -57,11 +58,22 @@ def _read_one(path: str, settings: Settings, fetcher: Fetcher | None, stdin: Bin
         yield from read_bytes(data, source="<stdin>", settings=settings, fetcher=fetcher)
     elif path.startswith(("http://", "https://")):
         yield from read_url(path, settings=settings, fetcher=fetcher)
+    elif not Path(path).exists() and any(c in path for c in "*?["):
+        yield from _glob(path, settings, fetcher)
     elif Path(path).is_dir():
         for child in sorted(p for p in Path(path).rglob("*") if p.is_file() and not p.name.startswith(".")):
             yield from _guarded(str(child), lambda c=child: read_file(c, settings=settings, fetcher=fetcher))
     else:
         yield from read_file(Path(path), settings=settings, fetcher=fetcher)
+
+
+def _glob(pattern: str, settings: Settings, fetcher: Fetcher | None) -> Iterator[Item]:
+    """Every file a glob pattern matches (``**`` crosses folders), in name order."""
+    matches = sorted(p for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+    if not matches:
+        raise FormatError(f"no file matches {pattern}", source=pattern)
+    for match in matches:
+        yield from _guarded(match, lambda m=match: read_file(Path(m), settings=settings, fetcher=fetcher))
 
 
 def _stdin() -> BinaryIO:

@@ -123,8 +123,9 @@ def summarise(members: list[ClusterEvent], cluster_id: str) -> dict[str, Any]:
     first = min(members, key=lambda e: (e.day or dt.date.max, e.key))
     located = [e for e in members if e.located]
     place = _most_common(located, lambda e: e.geonameid or (e.lat, e.lon))
+    day = _most_common(members, lambda e: e.day)
     return {
-        "cluster_id": cluster_id, "type": first.type, "day": _most_common(members, lambda e: e.day).day,
+        "cluster_id": cluster_id, "type": first.type, "day": day.day if day else None,
         "place": place.place if place else None, "geonameid": place.geonameid if place else None,
         "country": place.country if place else None,
         "countries": sorted({c for e in members for c in e.countries}),

@@ -65,20 +65,47 @@ def raw_key(item: RawDocument) -> str:
 
 
 def ingest(db: Path, items: Iterable[Item], *, settings: Settings, update: bool = False,
+           published: str | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Extract ``items`` and store what is not stored yet (everything, with ``update``)."""
+
+    def extracted(known: _Known, summary: IngestSummary) -> Iterator[tuple[Output, str | None]]:
+        pending: deque[str | None] = deque()
+        todo = _unstored(items, known, update, pending, summary, on_progress or (lambda s: None))
+        for out in process_many(todo, workers=settings.workers, settings=settings, published=published):
+            yield out, pending.popleft()
+
+    return _store(db, extracted, settings=settings, update=update, on_progress=on_progress)
+
+
+def add_outputs(db: Path, outputs: Iterable[Output], *, settings: Settings, update: bool = False) -> IngestSummary:
+    """Store records already extracted (e.g. read back from ``dateline extract`` output)."""
+
+    def keyed(known: _Known, summary: IngestSummary) -> Iterator[tuple[Output, str | None]]:
+        for out in outputs:
+            key = None if isinstance(out, ErrorRecord) else content_id(out.article.source_id, out.article.text)
+            if key is not None and key in known.raw and not update:
+                summary.skipped += 1
+                continue
+            yield out, key
+
+    return _store(db, keyed, settings=settings, update=update)
+
+
+def _store(db: Path, pairs: Callable[[_Known, IngestSummary], Iterator[tuple[Output, str | None]]], *,
+           settings: Settings, update: bool, on_progress: Callable[[IngestSummary], None] | None = None,
+           ) -> IngestSummary:
+    """Write (output, raw key) pairs in committed batches, then refresh stories and clusters."""
     start = time.monotonic()
     summary = IngestSummary()
+    tick = on_progress or (lambda s: None)
     with writer_lock(db):
         with connect(db, read_only=False, wait=settings.store_wait) as con:
             summary.migrations = upgrade(con, db)
             known = _load_known(con)
-        tick = on_progress or (lambda s: None)
-        pending: deque[tuple[str | None, RawDocument | None]] = deque()
-        todo = _unstored(items, known, update, pending, summary, tick)
         batch: list[tuple[Output, str | None]] = []
-        for out in process_many(todo, workers=settings.workers, settings=settings):
-            key, _raw = pending.popleft()
-            batch.append((out, key))
+        for pair in pairs(known, summary):
+            batch.append(pair)
             if len(batch) >= settings.store_batch_size:
                 _commit(db, batch, known, update, summary, settings)
                 tick(summary)
@@ -90,12 +117,12 @@ def ingest(db: Path, items: Iterable[Item], *, settings: Settings, update: bool 
     return summary
 
 
-def _unstored(items: Iterable[Item], known: _Known, update: bool, pending: deque[Any], summary: IngestSummary,
-              tick: Callable[[IngestSummary], None]) -> Iterator[Item]:
+def _unstored(items: Iterable[Item], known: _Known, update: bool, pending: deque[str | None],
+              summary: IngestSummary, tick: Callable[[IngestSummary], None]) -> Iterator[Item]:
     """The inputs still to extract; the key of each one yielded is queued in ``pending``, in order."""
     for item in items:
         if isinstance(item, ErrorRecord):
-            pending.append((None, None))
+            pending.append(None)
             yield item
             continue
         key = raw_key(item)
@@ -103,7 +130,7 @@ def _unstored(items: Iterable[Item], known: _Known, update: bool, pending: deque
             summary.skipped += 1
             tick(summary)
             continue
-        pending.append((key, item))
+        pending.append(key)
         yield item
 
 

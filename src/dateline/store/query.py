@@ -100,7 +100,8 @@ _NEAR = ("{lat} BETWEEN ? AND ? AND {lon} BETWEEN ? AND ? AND "
          "cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2)))) <= ?")
 
 
-def add_near(where: Where, lat_col: str, lon_col: str, near: tuple[float, float], km: float) -> None:
+def add_near(where: Where, lat_col: str, lon_col: str, near: object, km: float) -> None:
+    assert isinstance(near, tuple), "a place name is resolved to (lat, lon) before the query is built"
     lat, lon = near
     dlat = km / 111.0
     dlon = 180.0 if abs(lat) > 89 else min(180.0, km / (111.0 * max(0.01, _cos(lat))))

@@ -46,7 +46,8 @@ def _rows(con: duckdb.DuckDBPyConnection, table: Table, key: str, ids: list[str]
 
 
 def _record(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Record:
-    parts = {t.field: tuple(from_dict(t.record, r) for r in children[t.name]) for t in CHILDREN}  # type: ignore[arg-type]
+    parts: dict[str, tuple[Any, ...]] = {
+        t.field or "": tuple(from_dict(t.record, r) for r in children[t.name]) for t in CHILDREN}  # type: ignore[arg-type]
     return Record(article=from_dict(Article, article), **parts)  # type: ignore[arg-type]
 
 

@@ -59,7 +59,7 @@ def arrow_type(hint: Any) -> pa.DataType:
     return _SCALARS[hint][1]
 
 
-def field_hints(cls: type) -> list[tuple[str, Any]]:
+def field_hints(cls: Any) -> list[tuple[str, Any]]:
     hints = typing.get_type_hints(cls)
     return [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
 

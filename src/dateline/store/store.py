@@ -16,14 +16,14 @@ import duckdb
 
 from ..errors import QueryError
 from ..intake.read import read_inputs
-from ..records import ErrorRecord, Record
+from ..records import ErrorRecord, Output, Record
 from ..settings import DEFAULT, Settings
-from . import query
 from .connection import connect, one, writer_lock
 from .derive import is_stale
 from .export import export as _export
-from .ingest import IngestSummary, Item, ingest
+from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
+from .query import KINDS, QUERIES, Filters, Rows
 from .read import digest, errors, iter_records, load_records
 from .schema import TABLES, quoted
 
@@ -41,14 +41,21 @@ class Store:
         return f"Store({str(self.path)!r})"
 
     # ---- writing ------------------------------------------------------------------------------------------
-    def ingest(self, sources: Iterable[str], *, update: bool = False,
+    def ingest(self, sources: Iterable[str], *, update: bool = False, published: str | None = None,
                on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Extract and store every article in ``sources`` (paths, folders, URLs, ``-``), as ``extract`` reads them."""
-        return self.ingest_items(read_inputs(sources, settings=self.settings), update=update, on_progress=on_progress)
+        return self.ingest_items(read_inputs(sources, settings=self.settings), update=update, published=published,
+                                 on_progress=on_progress)
 
-    def ingest_items(self, items: Iterable[Item], *, update: bool = False,
+    def ingest_items(self, items: Iterable[Item], *, update: bool = False, published: str | None = None,
                      on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-        return ingest(self.path, items, settings=self.settings, update=update, on_progress=on_progress)
+        """Store already-read inputs (RawDocuments, or ErrorRecords from intake)."""
+        return ingest(self.path, items, settings=self.settings, update=update, published=published,
+                      on_progress=on_progress)
+
+    def add(self, outputs: Iterable[Output], *, update: bool = False) -> IngestSummary:
+        """Store Records (and ErrorRecords) that were extracted already, without extracting again."""
+        return add_outputs(self.path, outputs, settings=self.settings, update=update)
 
     def migrate(self, *, dry_run: bool = False) -> list[str]:
         """Apply the pending migrations (or, with ``dry_run``, only name them)."""
@@ -66,35 +73,35 @@ class Store:
                 check_readable(con, self.path)
             yield con
 
-    def query(self, kind: str, filters: query.Filters | None = None, **kwargs: Any) -> query.Rows:
+    def query(self, kind: str, filters: Filters | None = None, **kwargs: Any) -> Rows:
         """Rows of ``kind`` (events, quotes, places, entities, articles, stories) matching the filters."""
-        if kind not in query.QUERIES:
-            raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(query.KINDS)}")
-        f = filters or query.Filters()
+        if kind not in QUERIES:
+            raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        f = filters or Filters()
         if kwargs:
             f = _filters(f, kwargs)
         with self._reader() as con:
             if isinstance(f.near, str):
                 f = _replace(f, near=self._place(con, f.near))
-            return query.QUERIES[kind](f).fetch(con)
+            return QUERIES[kind](f).fetch(con)
 
-    def events(self, **filters: Any) -> query.Rows:
+    def events(self, **filters: Any) -> Rows:
         """Event clusters (``raw=True``: every event) — e.g. ``events(type="PROTEST", near="Nairobi", km=25)``."""
         return self.query("events", **filters)
 
-    def quotes(self, **filters: Any) -> query.Rows:
+    def quotes(self, **filters: Any) -> Rows:
         return self.query("quotes", **filters)
 
-    def places(self, **filters: Any) -> query.Rows:
+    def places(self, **filters: Any) -> Rows:
         return self.query("places", **filters)
 
-    def entities(self, **filters: Any) -> query.Rows:
+    def entities(self, **filters: Any) -> Rows:
         return self.query("entities", **filters)
 
-    def articles(self, **filters: Any) -> query.Rows:
+    def articles(self, **filters: Any) -> Rows:
         return self.query("articles", **filters)
 
-    def stories(self, **filters: Any) -> query.Rows:
+    def stories(self, **filters: Any) -> Rows:
         return self.query("stories", **filters)
 
     def record(self, article_id: str) -> Record | None:
@@ -140,14 +147,14 @@ class Store:
         return float(row[0]), float(row[1])
 
 
-def _filters(base: query.Filters, kwargs: dict[str, Any]) -> query.Filters:
+def _filters(base: Filters, kwargs: dict[str, Any]) -> Filters:
     try:
         return _replace(base, **kwargs)
     except TypeError as exc:
         raise QueryError(f"unknown filter: {exc}") from None
 
 
-def _replace(f: query.Filters, **changes: Any) -> query.Filters:
+def _replace(f: Filters, **changes: Any) -> Filters:
     import dataclasses
 
     return dataclasses.replace(f, **changes)

@@ -1,0 +1,44 @@
+"""What the command-line modules share: the error console, settings from --config, and the guard that turns a
+DatelineError into a message and exit status 2."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import DatelineError
+from .settings import Settings, load_settings
+
+err = Console(stderr=True)
+ROOT: dict[str, Path | None] = {}  # the top-level options of this invocation
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([dateline] table).")]
+
+
+def settings_from(config: Path | None, **overrides: object) -> Settings:
+    chosen = config if config is not None else ROOT.get("config")
+    settings = guard(lambda: load_settings(chosen, **overrides))
+    if settings.cameo_verbs:  # a dictionary that cannot be read stops the run before any article
+        from .cameo.load import load_dictionaries
+
+        guard(lambda: load_dictionaries(settings))
+    return settings
+
+
+def guard(fn):  # type: ignore[no-untyped-def]
+    try:
+        return fn()
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {escape(exc.message)}")
+        raise typer.Exit(2) from None

@@ -1,0 +1,144 @@
+"""Store versions (new, older, newer, not a store) and the one-writer rule across processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dateline.errors import StoreBusyError, StoreError, StoreVersionError
+from dateline.settings import load_settings
+from dateline.store import Store
+from dateline.store.connection import connect, writer_lock
+from dateline.store.migrations import MIGRATIONS, STORE_VERSION, Migration, check_readable, upgrade
+
+from .builders import article, event, record
+
+
+def _filled(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "v.duckdb", settings=load_settings(store_wait=0.5))
+    a = article("Police fired tear gas at protesters on Tuesday.", source="a")
+    store.add([record(a, event(a, "COERCE", actors=("police",)))])
+    return store
+
+
+def test_a_new_store_records_its_version(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    assert store.stats()["store_version"] == STORE_VERSION
+    assert store.migrate(dry_run=True) == [] and store.migrate() == []
+
+
+def test_a_newer_store_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    with duckdb.connect(str(store.path)) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", [str(STORE_VERSION + 1)])
+    with pytest.raises(StoreVersionError, match="newer dateline.*upgrade dateline"):
+        store.events()
+    with pytest.raises(StoreVersionError, match="newer dateline"):
+        store.add([])
+
+
+def test_an_older_store_is_migrated_by_a_writer_and_refused_by_a_reader(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    later = (*MIGRATIONS, Migration(STORE_VERSION + 1, "0002_add_note",
+                                    lambda con: con.execute("ALTER TABLE articles ADD COLUMN note VARCHAR")))
+    with connect(store.path, read_only=True, wait=1) as con:
+        with pytest.raises(StoreVersionError, match="dateline migrate --db .*0002_add_note"):
+            check_readable(con, store.path, later)
+    with connect(store.path, read_only=False, wait=1) as con:
+        assert upgrade(con, store.path, later) == ["0002_add_note"]
+        assert upgrade(con, store.path, later) == []
+        assert "note" in [r[0] for r in con.execute("DESCRIBE articles").fetchall()]
+    with connect(store.path, read_only=True, wait=1) as con:
+        check_readable(con, store.path, later)
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(text).events()
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE sales (x INTEGER)")
+    with pytest.raises(StoreError, match="not a dateline store"):
+        Store(other).add([])
+
+
+def test_a_second_writer_stops_with_a_clear_message(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    with writer_lock(store.path):
+        with pytest.raises(StoreBusyError, match="another dateline ingest is writing"):
+            store.add([])
+    store.add([])  # the lock is released
+
+
+def _hold(path: Path, seconds: float) -> subprocess.Popen[bytes]:
+    code = textwrap.dedent(f"""
+        import duckdb, sys, time
+        con = duckdb.connect({str(path)!r})
+        print("held", flush=True)
+        time.sleep({seconds})
+        con.close()
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == b"held"
+    return proc
+
+
+def test_a_reader_waits_for_a_writer_to_let_go(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    proc = _hold(store.path, 1.0)
+    try:
+        waiting = Store(store.path, settings=load_settings(store_wait=20))
+        started = time.monotonic()
+        assert len(waiting.events()) == 1
+        assert time.monotonic() - started > 0.2
+    finally:
+        proc.communicate(timeout=10)
+
+
+def test_a_reader_that_cannot_wait_longer_says_who_holds_the_file(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    proc = _hold(store.path, 3.0)
+    try:
+        with pytest.raises(StoreBusyError, match="held by another process.*store_wait"):
+            store.events()  # store_wait is 0.5 s here
+    finally:
+        proc.communicate(timeout=10)
+
+
+WRITER = """
+import sys
+from dateline.settings import load_settings
+from dateline.store import Store
+sys.path.insert(0, {root!r})
+from tests.store.builders import article, event, record
+store = Store({path!r}, settings=load_settings(store_batch_size=5))
+recs = []
+for i in range(400):
+    a = article(f"Report {{i}}: police fired tear gas at protesters on Tuesday in district {{i}}.", source=f"s{{i}}")
+    recs.append(record(a, event(a, "COERCE", actors=("police",), place=f"district {{i}}")))
+store.add(recs)
+print("done", flush=True)
+"""
+
+
+def test_readers_keep_answering_while_an_ingest_writes(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(root=root, path=str(store.path))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader = Store(store.path, settings=load_settings(store_wait=30))
+    counts = []
+    while proc.poll() is None and len(counts) < 200:
+        counts.append(len(reader.articles(limit=10_000)))
+    out, errs = proc.communicate(timeout=120)
+    assert proc.returncode == 0, errs.decode()[-2000:]
+    assert counts and counts == sorted(counts)  # every read saw whole batches, never fewer than before
+    assert len(reader.articles(limit=10_000)) == 401

@@ -123,9 +123,9 @@ def print_summary(s: IngestSummary, store: Store) -> None:
     if s.updated:
         parts.append(f"{s.updated} updated")
     parts += [f"{s.failed} failed", f"{s.stories} stories", f"{s.clusters} event clusters", f"{s.seconds:.1f} s"]
-    err.print(f"{escape(str(store.path))}: " + ", ".join(parts))
+    err.print(f"{escape(str(store.path))}: " + ", ".join(parts), soft_wrap=True)
     if s.migrations:
-        err.print(f"store schema brought up to date: {', '.join(s.migrations)}")
+        err.print(f"store schema brought up to date: {', '.join(s.migrations)}", soft_wrap=True)
 
 
 def query(

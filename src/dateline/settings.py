@@ -52,7 +52,7 @@ TABLE: tuple[Setting, ...] = (
     Setting("cameo_actors", (), "PETRARCH actor and agent dictionaries used in dictionary mode (paths)."),
     Setting("cameo_discards", "", "PETRARCH discard list used in dictionary mode (path; optional)."),
     Setting("cameo_to_plover", "", "CAMEO→PLOVER table (lines 'CODE: PLOVERTYPE'); required with cameo_verbs."),
-    Setting("db", "dateline.duckdb", "The store: a DuckDB file that ingest writes and query, export and serve read."),
+    Setting("db", "dateline.duckdb", "The store: a DuckDB file that ingest writes and query and export read."),
     Setting("store_batch_size", 64,
             "Articles written to the store per transaction (a killed ingest redoes at most one)."),
     Setting("store_wait", 30.0,

@@ -70,10 +70,20 @@ def test_bad_settings_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "unknown setting" in result.output and "Traceback" not in result.output
 
 
-def test_demo_prints_the_sample() -> None:
-    result = runner.invoke(app, ["demo", "--format", "jsonl"])
-    assert result.exit_code == 0
-    assert _objects(result.stdout)[0]["article"]["title"]
+def test_demo_ingests_the_samples_into_a_fresh_store(tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    for _ in range(2):  # a second run starts again from a fresh store
+        result = runner.invoke(app, ["demo", "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert "9 added, 0 already stored" in result.output
+    assert "stories" in result.stdout and "event clusters" in result.stdout and "quotes" in result.stdout
+
+
+def test_demo_refuses_to_replace_a_file_that_is_not_a_store(tmp_path: Path) -> None:
+    precious = tmp_path / "thesis.duckdb"
+    precious.write_text("my thesis", encoding="utf-8")
+    result = runner.invoke(app, ["demo", "--db", str(precious)])
+    assert result.exit_code == 2 and precious.read_text(encoding="utf-8") == "my thesis"
 
 
 def test_workers_give_the_same_output_in_order(tmp_path: Path, seed_dir: Path) -> None:

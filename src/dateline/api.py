@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
+from typing import TypeVar
 
 from .article import build_article
 from .cameo.load import load_dictionaries
@@ -28,6 +29,7 @@ from .settings import DEFAULT, Settings
 log = logging.getLogger(__name__)
 
 Input = str | RawDocument | ErrorRecord
+T = TypeVar("T")
 
 
 def process(text_or_html: str, *, published: str | None = None, url: str | None = None,
@@ -45,10 +47,31 @@ def process_many(items: Iterable[Input], *, workers: int = 1, settings: Settings
     """Process a stream of inputs, one output each, in order; ``workers`` > 1 uses that many processes."""
     settings = settings or DEFAULT
     raws = (_raw(x) if isinstance(x, str) else x for x in items)
+    for outputs in process_batches(chunks(raws, settings.batch_size), workers=workers, settings=settings,
+                                   published=published):
+        yield from outputs
+
+
+def process_batches(batches: Iterable[list[RawDocument | ErrorRecord]], *, workers: int = 1,
+                    settings: Settings | None = None, published: str | None = None) -> Iterator[list[Output]]:
+    """Each batch parsed together, its outputs yielded as one list, batches in order.
+
+    The spaCy parse of an article can differ in its last bits with the other articles of its batch, so a
+    caller that must reproduce a result exactly (a resumed ingest) chooses the batches itself.
+    """
+    settings = settings or DEFAULT
     if workers <= 1:
-        yield from Extractor(settings).run(raws, published=published)
+        extractor = Extractor(settings)
+        for batch in batches:
+            yield extractor.run_batch(batch, published=published)
     else:
-        yield from _parallel(raws, workers=workers, settings=settings, published=published)
+        yield from _parallel(batches, workers=workers, settings=settings, published=published)
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class Extractor:
@@ -61,8 +84,7 @@ class Extractor:
         self.nlp = load_model(settings.model)
 
     def run(self, items: Iterable[RawDocument | ErrorRecord], *, published: str | None = None) -> Iterator[Output]:
-        iterator = iter(items)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        for batch in chunks(items, self.settings.batch_size):
             yield from self.run_batch(batch, published=published)
 
     def run_batch(self, batch: list[RawDocument | ErrorRecord], *, published: str | None = None) -> list[Output]:
@@ -135,15 +157,14 @@ def _work(batch: list[RawDocument | ErrorRecord], published: str | None) -> list
     return _WORKER.run_batch(batch, published=published)
 
 
-def _parallel(raws: Iterable[RawDocument | ErrorRecord], *, workers: int, settings: Settings,
-              published: str | None) -> Iterator[Output]:
+def _parallel(batches: Iterable[list[RawDocument | ErrorRecord]], *, workers: int, settings: Settings,
+              published: str | None) -> Iterator[list[Output]]:
     ctx = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Future[list[Output]]] = deque()
-        iterator = iter(raws)
-        while batch := list(islice(iterator, settings.batch_size)):
+        for batch in batches:
             pending.append(pool.submit(_work, batch, published))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()

@@ -121,7 +121,7 @@ def _entity(cluster: list[Mention]) -> Entity:
 
 def _label(cluster: list[Mention]) -> str:
     labels = [m.label for m in cluster]
-    return "PERSON" if "PERSON" in labels else max(set(labels), key=labels.count)
+    return "PERSON" if "PERSON" in labels else max(dict.fromkeys(labels), key=labels.count)  # ties: first named
 
 
 def _name(cluster: list[Mention]) -> str:

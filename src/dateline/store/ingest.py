@@ -8,6 +8,7 @@ run skips what they hold. ``update`` re-extracts stored inputs and replaces thei
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from ..api import process_many
+from ..api import chunks, process_batches
 from ..intake.source import RawDocument
 from ..records import ErrorRecord, Output, Record, content_id, to_dict
 from ..settings import Settings
@@ -28,6 +29,7 @@ from .schema import ARTICLES, CHILDREN, ERRORS, RECORD_TABLES, SIGNATURES, SOURC
 from .stories import signature
 
 Item = RawDocument | ErrorRecord
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -67,35 +69,61 @@ def raw_key(item: RawDocument) -> str:
 def ingest(db: Path, items: Iterable[Item], *, settings: Settings, update: bool = False,
            published: str | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
-    """Extract ``items`` and store what is not stored yet (everything, with ``update``)."""
+    """Extract ``items`` and store what is not stored yet (everything, with ``update``).
 
-    def extracted(known: _Known, summary: IngestSummary) -> Iterator[tuple[Output, str | None]]:
-        pending: deque[str | None] = deque()
-        todo = _unstored(items, known, update, pending, summary, on_progress or (lambda s: None))
-        for out in process_many(todo, workers=settings.workers, settings=settings, published=published):
-            yield out, pending.popleft()
+    The inputs are taken ``store_batch_size`` at a time by their position in the stream: each such range is
+    extracted in parse batches that start at the range's start, and committed in one transaction. A resumed
+    run re-extracts exactly the ranges that were not committed, with the same parse batches, so it stores
+    exactly what an uninterrupted run stores (the spaCy parse of an article can differ in its last bits with
+    the other articles of its parse batch).
+    """
+    tick = on_progress or (lambda s: None)
 
-    return _store(db, extracted, settings=settings, update=update, on_progress=on_progress)
+    def ranges(known: _Known, summary: IngestSummary) -> Iterator[list[tuple[Output, str | None]]]:
+        seen: set[str] = set()
+        plans: deque[list[str | None]] = deque()
+
+        def batches() -> Iterator[list[Item]]:
+            for chunk in chunks(items, settings.store_batch_size):
+                todo, keys = _unstored(chunk, known, seen, update, summary)
+                tick(summary)
+                plans.append(keys)
+                yield from chunks(todo, settings.batch_size)
+
+        outputs: list[Output] = []
+        for out in process_batches(batches(), workers=settings.workers, settings=settings, published=published):
+            outputs.extend(out)
+            while plans and len(outputs) >= len(plans[0]):
+                keys = plans.popleft()
+                done, outputs = outputs[:len(keys)], outputs[len(keys):]
+                yield list(zip(done, keys, strict=True))
+
+    return _store(db, ranges, settings=settings, update=update, on_progress=tick)
 
 
 def add_outputs(db: Path, outputs: Iterable[Output], *, settings: Settings, update: bool = False) -> IngestSummary:
     """Store records already extracted (e.g. read back from ``dateline extract`` output)."""
 
-    def keyed(known: _Known, summary: IngestSummary) -> Iterator[tuple[Output, str | None]]:
-        for out in outputs:
-            key = None if isinstance(out, ErrorRecord) else content_id(out.article.source_id, out.article.text)
-            if key is not None and key in known.raw and not update:
-                summary.skipped += 1
-                continue
-            yield out, key
+    def ranges(known: _Known, summary: IngestSummary) -> Iterator[list[tuple[Output, str | None]]]:
+        for chunk in chunks(outputs, settings.store_batch_size):
+            pairs = []
+            for out in chunk:
+                key = None if isinstance(out, ErrorRecord) else content_id(out.article.source_id, out.article.text)
+                if key is not None and key in known.raw and not update:
+                    summary.skipped += 1
+                else:
+                    pairs.append((out, key))
+            yield pairs
 
-    return _store(db, keyed, settings=settings, update=update)
+    return _store(db, ranges, settings=settings, update=update)
 
 
-def _store(db: Path, pairs: Callable[[_Known, IngestSummary], Iterator[tuple[Output, str | None]]], *,
-           settings: Settings, update: bool, on_progress: Callable[[IngestSummary], None] | None = None,
-           ) -> IngestSummary:
-    """Write (output, raw key) pairs in committed batches, then refresh stories and clusters."""
+Ranges = Callable[["_Known", IngestSummary], Iterator[list[tuple[Output, str | None]]]]
+
+
+def _store(db: Path, ranges: Ranges, *, settings: Settings, update: bool,
+           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Commit each range of (output, raw key) pairs in one transaction, then refresh stories and clusters."""
     start = time.monotonic()
     summary = IngestSummary()
     tick = on_progress or (lambda s: None)
@@ -103,35 +131,33 @@ def _store(db: Path, pairs: Callable[[_Known, IngestSummary], Iterator[tuple[Out
         with connect(db, read_only=False, wait=settings.store_wait) as con:
             summary.migrations = upgrade(con, db)
             known = _load_known(con)
-        batch: list[tuple[Output, str | None]] = []
-        for pair in pairs(known, summary):
-            batch.append(pair)
-            if len(batch) >= settings.store_batch_size:
-                _commit(db, batch, known, update, summary, settings)
-                tick(summary)
-                batch = []
-        _commit(db, batch, known, update, summary, settings)
-        tick(summary)
+        for pairs in ranges(known, summary):
+            _commit(db, pairs, known, update, summary, settings)
+            log.info("committed: %d added, %d updated, %d failed so far", summary.added, summary.updated,
+                     summary.failed)
+            tick(summary)
         _refresh_if_stale(db, summary, settings)
     summary.seconds = time.monotonic() - start
     return summary
 
 
-def _unstored(items: Iterable[Item], known: _Known, update: bool, pending: deque[str | None],
-              summary: IngestSummary, tick: Callable[[IngestSummary], None]) -> Iterator[Item]:
-    """The inputs still to extract; the key of each one yielded is queued in ``pending``, in order."""
-    for item in items:
-        if isinstance(item, ErrorRecord):
-            pending.append(None)
-            yield item
-            continue
-        key = raw_key(item)
-        if key in known.raw and not update:
+def _unstored(chunk: list[Item], known: _Known, seen: set[str], update: bool,
+              summary: IngestSummary) -> tuple[list[Item], list[str | None]]:
+    """The inputs of one range still to extract, and the raw key of each (None for an intake error).
+
+    An input stored already, or met earlier in this run, is skipped (counted as already stored)."""
+    todo: list[Item] = []
+    keys: list[str | None] = []
+    for item in chunk:
+        key = None if isinstance(item, ErrorRecord) else raw_key(item)
+        if key is not None and ((key in known.raw and not update) or key in seen):
             summary.skipped += 1
-            tick(summary)
             continue
-        pending.append(key)
-        yield item
+        if key is not None:
+            seen.add(key)
+        todo.append(item)
+        keys.append(key)
+    return todo, keys
 
 
 def _load_known(con: duckdb.DuckDBPyConnection) -> _Known:

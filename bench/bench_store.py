@@ -47,7 +47,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -78,32 +77,6 @@ def store_bytes(db: Path) -> int:
 
 def peak_rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
-@contextmanager
-def refresh_timer() -> Iterator[list[float]]:
-    """Seconds spent in each stories-and-clusters refresh at the end of an ingest or add (a private hook of
-    ``dateline.store.ingest``; the list stays empty where it is gone)."""
-    from dateline.store import ingest as module
-
-    seconds: list[float] = []
-    original = getattr(module, "_refresh_if_stale", None)
-    if original is None:
-        yield seconds
-        return
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            seconds.append(time.perf_counter() - start)
-
-    module._refresh_if_stale = timed  # type: ignore[attr-defined]
-    try:
-        yield seconds
-    finally:
-        module._refresh_if_stale = original  # type: ignore[attr-defined]
 
 
 def summary_line(figures: dict[str, Any], prefix: str = "") -> str:
@@ -149,11 +122,10 @@ def bench_ingest(args: argparse.Namespace) -> dict[str, Any]:
 
         def ingest(round_: int) -> float:
             db = tmp / f"ingest-{round_}.duckdb"
-            with refresh_timer() as refresh:
-                start = time.perf_counter()
-                summary = Store(db, settings=settings).ingest(paths)
-                seconds = time.perf_counter() - start
-            last.update(db=db, summary=summary, refresh=sum(refresh))
+            start = time.perf_counter()
+            summary = Store(db, settings=settings).ingest(paths)
+            seconds = time.perf_counter() - start
+            last.update(db=db, summary=summary, refresh=summary.refresh_seconds)
             return seconds
 
         for r in range(args.rounds):
@@ -371,18 +343,17 @@ def build_store(db: Path, args: argparse.Namespace) -> dict[str, Any]:
     extract_s = time.perf_counter() - start
     rep = Replicator(seeds, days=args.days, verbatim=args.verbatim, seed=args.seed)
     rep.events = have["events"]
-    with refresh_timer() as refresh:
-        start = time.perf_counter()
-        summary = store.add(rep.stream(args.events, first=have["articles"]))
-        add_s = time.perf_counter() - start
-    refresh_s = sum(refresh)
+    start = time.perf_counter()
+    summary = store.add(rep.stream(args.events, first=have["articles"]))
+    add_s = time.perf_counter() - start
+    refresh_s = summary.refresh_seconds
     return {
         "built": True, "events_before": have["events"], "seed_articles": len(seeds),
         "seed_events": sum(len(r.events) for r in seeds), "seed_extract_seconds": round(extract_s, 2),
         "copies_added": summary.added, "add_calls": 1, "add_seconds": round(add_s, 2),
         "copy_making_seconds": round(rep.seconds, 2),
-        "write_seconds": round(add_s - refresh_s - rep.seconds, 2) if refresh else None,
-        "refresh_seconds": round(refresh_s, 2) if refresh else None,
+        "write_seconds": round(add_s - refresh_s - rep.seconds, 2),
+        "refresh_seconds": round(refresh_s, 2),
         "events_added_per_s": round((rep.events - have["events"]) / add_s),
         "stories": summary.stories, "clusters": summary.clusters, "verbatim": args.verbatim,
     }

@@ -142,3 +142,30 @@ def test_readers_keep_answering_while_an_ingest_writes(tmp_path: Path) -> None:
     assert proc.returncode == 0, errs.decode()[-2000:]
     assert counts and counts == sorted(counts)  # every read saw whole batches, never fewer than before
     assert len(reader.articles(limit=10_000)) == 401
+
+
+ADD_ONE = """
+import sys
+sys.path.insert(0, {root!r})
+from dateline.settings import load_settings
+from dateline.store import Store
+from tests.store.builders import article, event, record
+a = article("Soldiers arrested a journalist on Wednesday.", source="late")
+Store({path!r}, settings=load_settings(store_wait=5)).add([record(a, event(a, "COERCE"))])
+"""
+
+
+def test_a_reader_keeping_its_connection_lets_go_when_a_writer_waits(tmp_path: Path) -> None:
+    from dateline.store.connection import Reader
+
+    store = _filled(tmp_path)
+    reader = Reader(store.path, wait=5, idle=600)  # would keep the file for ten minutes if nobody asked
+    with reader.connection() as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.run([sys.executable, "-c", ADD_ONE.format(root=root, path=str(store.path))],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    with reader.connection() as con:  # opened again: sees the writer's batch
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+    reader.close()

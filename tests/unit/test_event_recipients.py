@@ -101,3 +101,19 @@ def test_a_group_word_after_an_organisation_gives_the_sector() -> None:
                 "Arnor|NNP|dobj|2 .|.|punct|2", ents=[(0, 1, "ORG"), (3, 4, "GPE")])
     attack = next(e for e in run_events(doc) if e.type == "ASSAULT")
     assert [(a.country, a.sector) for a in attack.actors] == [("UGA", "MIL")]
+
+
+def test_two_entities_on_one_span_do_not_break_the_actor_linker() -> None:
+    """A span named by two entities (seen on a BBC article) once made sorting compare Entity records."""
+    from dateline.records import Entity
+    from dateline.records import Span as TextSpan
+    from dateline.stages.event_actors import ActorLinker
+
+    from .test_events_docs import parse
+
+    doc = parse("Reuters|NNP|nsubj|1 reported|VBD|ROOT|1 .|.|punct|1")
+    span = (TextSpan("Reuters", 0, 7),)
+    first = Entity(id="a", name="Reuters", type="ORG", mentions=span)
+    second = Entity(id="b", name="Reuters", type="PERSON", mentions=span)
+    linker = ActorLinker(doc, [first, second])
+    assert linker.entity_at(doc[0]) in (first, second)

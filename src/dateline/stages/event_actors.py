@@ -42,7 +42,8 @@ class ActorLinker:
     def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
         self.doc = doc
         self.entities = tuple(entities)
-        spans = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        # by position only: two entities may share a mention's span, and entities do not compare
+        spans = sorted(((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda t: t[:2])
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
         self._cache: dict[int, Actor | None] = {}

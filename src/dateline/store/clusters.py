@@ -12,8 +12,9 @@ only on the stored events and stories, never on ingest order.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Mapping
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,22 +87,62 @@ def event_day(date: str | None, published: str | None) -> dt.date | None:
 
 
 def cluster_events(events: Iterable[ClusterEvent], settings: Settings) -> dict[tuple[str, int], str]:
-    """(article id, event ord) → cluster id for every event (an unjoined event is a cluster of one)."""
-    items = sorted(events, key=lambda e: (e.type, e.day or dt.date.min, e.key))
+    """(article id, event ord) → cluster id for every event (an unjoined event is a cluster of one).
+
+    Only candidate pairs are compared: events of the same type and nearby days that lie in nearby cells of a
+    grid as wide as ``cluster_km``, or that share an actor key (the one way an unplaced event joins)."""
+    items = sorted(events, key=lambda e: e.key)
     groups = Groups(e.key for e in items)
-    by_type: dict[str, list[ClusterEvent]] = {}
+    grid = _Grid(settings.cluster_km)
+    by_cell: dict[tuple[Any, ...], list[ClusterEvent]] = defaultdict(list)
+    by_actor: dict[tuple[Any, ...], list[ClusterEvent]] = defaultdict(list)
     for e in items:
-        if e.day is not None:
-            by_type.setdefault(e.type, []).append(e)
-    window = dt.timedelta(days=settings.cluster_days)
-    for same in by_type.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                if b.day - a.day > window:  # type: ignore[operator]
-                    break
-                if a.article_id != b.article_id and _compatible(a, b, settings):
-                    groups.join(a.key, b.key)
+        if e.day is None:
+            continue
+        if e.located:
+            by_cell[(e.type, e.day, *grid.cell(e))].append(e)
+        for k in e.actor_keys:
+            by_actor[(e.type, e.day, k)].append(e)
+    for a in items:
+        for b in _candidates(a, grid, by_cell, by_actor, settings.cluster_days):
+            if a.article_id != b.article_id and _compatible(a, b, settings):
+                groups.join(a.key, b.key)
     return {k: "c" + content_id(*map(str, root), length=15) for k, root in groups.representatives().items()}
+
+
+class _Grid:
+    """Cells of about ``km`` on a side: events within ``km`` of each other lie in neighbouring cells."""
+
+    def __init__(self, km: float) -> None:
+        self.deg = max(km / 111.0, 1e-3)
+
+    def cell(self, e: ClusterEvent) -> tuple[int, int]:
+        return math.floor(e.lat / self.deg), math.floor(e.lon / self.deg)  # type: ignore[operator]
+
+    def neighbours(self, e: ClusterEvent) -> Iterator[tuple[int, int]]:
+        y, x = self.cell(e)
+        reach = math.ceil(1 / max(math.cos(math.radians(e.lat or 0.0)), 0.01))  # a degree of longitude shrinks
+        for dy in (-1, 0, 1):
+            for dx in range(-reach, reach + 1):
+                yield y + dy, x + dx
+
+
+def _candidates(a: ClusterEvent, grid: _Grid, by_cell: dict[tuple[Any, ...], list[ClusterEvent]],
+                by_actor: dict[tuple[Any, ...], list[ClusterEvent]], days: int) -> Iterator[ClusterEvent]:
+    """Events that may join ``a``: later days, or the same day and a later key (each pair is seen once)."""
+    if a.day is None:
+        return
+    seen: set[tuple[str, int]] = set()
+    for d in range(days + 1):
+        day = a.day + dt.timedelta(days=d)
+        pools = [by_actor.get((a.type, day, k), ()) for k in a.actor_keys]
+        if a.located:
+            pools += [by_cell.get((a.type, day, *c), ()) for c in grid.neighbours(a)]
+        for pool in pools:
+            for b in pool:
+                if (d > 0 or b.key > a.key) and b.key not in seen:
+                    seen.add(b.key)
+                    yield b
 
 
 def _compatible(a: ClusterEvent, b: ClusterEvent, settings: Settings) -> bool:

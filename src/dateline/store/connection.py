@@ -4,12 +4,20 @@ DuckDB lets one process hold a database file for writing and then no other proce
 to read. So a writer holds the file only while it commits a batch, and every opener (reader or writer)
 waits up to the ``store_wait`` setting for the file to be free. A second ingest is kept out for the whole
 run by a lock file beside the store, and stops at once with a message saying so.
+
+A :class:`Reader` keeps its read-only connection open between queries (opening the file costs tens of
+milliseconds) and lets go of it as soon as a writer announces itself (an intent file beside the store,
+holding the writer's process id) or after a moment without queries.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
+import threading
 import time
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -39,16 +47,112 @@ def writer_lock(db: Path) -> Iterator[None]:
         lock.release()
 
 
+def intent_path(db: Path) -> Path:
+    return db.with_name(db.name + ".writing")
+
+
 @contextmanager
 def connect(db: Path, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to ``db``, waiting up to ``wait`` seconds while another process holds the file."""
+    """A connection to ``db``, waiting up to ``wait`` seconds while another process holds the file.
+
+    A writer announces itself first, so that readers holding the file let go of it."""
     if read_only and not db.exists():
         raise StoreError(f"no store at {db}: create one with `dateline ingest SOURCES --db {db}`")
-    con = _open(db, read_only=read_only, wait=wait)
+    intent = None if read_only else intent_path(db)
+    if intent is not None:
+        intent.write_text(str(os.getpid()), encoding="ascii")
     try:
-        yield con
+        con = _open(db, read_only=read_only, wait=wait)
+        try:
+            yield con
+        finally:
+            con.close()
     finally:
-        con.close()
+        if intent is not None:
+            intent.unlink(missing_ok=True)
+
+
+def writer_waiting(db: Path) -> bool:
+    """True while a live process announces it wants to write ``db``."""
+    try:
+        pid = int(intent_path(db).read_text(encoding="ascii") or 0)
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False  # left behind by a killed writer
+    except PermissionError:
+        return True
+    return True
+
+
+_READERS: weakref.WeakSet[Reader] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_readers() -> None:
+    """Connections closed before the interpreter tears DuckDB down (a kept one would crash the exit)."""
+    for reader in list(_READERS):
+        reader.close()
+
+
+class Reader:
+    """A read-only connection kept between queries; closed when a writer waits or after ``idle`` seconds."""
+
+    def __init__(self, db: Path, *, wait: float, idle: float = 0.5,
+                 check: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
+        self.db, self.wait, self.idle, self.check = db, wait, idle, check
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.RLock()
+        self._last = 0.0
+        self._closer: threading.Thread | None = None
+        _READERS.add(self)
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            if self._con is not None and writer_waiting(self.db):
+                self.close()
+            if self._con is None:
+                if not self.db.exists():
+                    raise StoreError(f"no store at {self.db}: create one with `dateline ingest SOURCES --db {self.db}`")
+                con = _open(self.db, read_only=True, wait=self.wait)
+                try:
+                    if self.check is not None:
+                        self.check(con)
+                except BaseException:
+                    con.close()
+                    raise
+                self._con = con
+                self._start_closer()
+            try:
+                yield self._con
+            finally:
+                self._last = time.monotonic()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def _start_closer(self) -> None:
+        if self._closer is None or not self._closer.is_alive():
+            self._closer = threading.Thread(target=self._close_when_idle, name="dateline-store-reader", daemon=True)
+            self._closer.start()
+
+    def _close_when_idle(self) -> None:
+        while True:
+            time.sleep(min(0.05, self.idle / 4))
+            with self._lock:
+                if self._con is None:
+                    return
+                if time.monotonic() - self._last >= self.idle or writer_waiting(self.db):
+                    self.close()
+                    return
 
 
 def _open(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
@@ -57,8 +161,9 @@ def _open(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnectio
     while True:
         try:
             return duckdb.connect(str(db), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            # held by another process (a lock), or by a reader of this process (another configuration)
+            if "lock" not in str(exc).lower() and "different configuration" not in str(exc):
                 raise StoreError(f"cannot open the store {db}: {_first_line(exc)}") from None
             if time.monotonic() >= deadline:
                 raise StoreBusyError(f"the store {db} is held by another process (waited {wait:g} s, setting "

@@ -45,6 +45,7 @@ class IngestSummary:
     stories: int = 0
     clusters: int = 0
     seconds: float = 0.0
+    refresh_seconds: float = 0.0  # of ``seconds``: regrouping stories and event clusters at the end
     migrations: list[str] = field(default_factory=list)
 
     @property
@@ -264,7 +265,9 @@ def _delete_errors(con: duckdb.DuckDBPyConnection, plan: _Batch) -> None:
 def _refresh_if_stale(db: Path, summary: IngestSummary, settings: Settings) -> None:
     with connect(db, read_only=False, wait=settings.store_wait) as con:
         if is_stale(con):
+            start = time.monotonic()
             summary.stories, summary.clusters = refresh(con, settings)
+            summary.refresh_seconds = time.monotonic() - start
         else:
             summary.stories = _count(con, "stories")
             summary.clusters = _count(con, "clusters")

@@ -189,18 +189,12 @@ def select(sql: str, where: Where, order: str, f: Filters, *, group: str | None 
 
 
 _PROVENANCE = ("a.id AS article_id, a.title AS article_title, TRY_CAST(left(a.published, 10) AS DATE) AS published, "
-               "src.source_id AS source, a.url")
-_SOURCE = "LEFT JOIN (SELECT article_id, min(source_id) AS source_id FROM article_sources GROUP BY article_id) src " \
-          "ON src.article_id = a.id"
-
+               "a.source_id AS source, a.url")
 
 def clusters(f: Filters) -> Select:
     _check("event clusters", f, {"type", "actor", "recipient", "country", "near", "since", "until", "text",
                                  "story", "modality"})
     w = Where()
-    sql = (f"SELECT c.cluster_id, c.type, c.day, c.place, c.geonameid, c.country, c.lat, c.lon, c.actors, "
-           f"c.recipients, c.n_sources, c.n_articles, c.n_events, c.evidence, {_PROVENANCE} "
-           f"FROM clusters c JOIN articles a ON a.id = c.article_id {_SOURCE}")
     if f.type:
         w.add("c.type = ?", f.type.upper())
     if f.actor:
@@ -218,8 +212,14 @@ def clusters(f: Filters) -> Select:
     if f.modality:
         w.add("c.cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN events e "
               "ON e.article_id = ec.article_id AND e.ord = ec.ord WHERE list_contains(e.modality, ?))", f.modality)
-    _story(w, f, "a.id")
-    return select(sql, w, "c.n_sources DESC, c.day DESC NULLS LAST, c.cluster_id", f)
+    if f.story is not None:
+        w.add("c.cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN article_stories st "
+              "ON st.article_id = ec.article_id WHERE st.story_id = ?)", f.story)
+    order = "c.n_sources DESC, c.day DESC NULLS LAST, c.cluster_id"
+    page = select("SELECT * FROM clusters c", w, order, f)  # filter and page first, then join the few rows
+    return Select(f"SELECT c.cluster_id, c.type, c.day, c.place, c.geonameid, c.country, c.lat, c.lon, c.actors, "
+                  f"c.recipients, c.n_sources, c.n_articles, c.n_events, c.evidence, {_PROVENANCE} "
+                  f"FROM ({page.sql}) c JOIN articles a ON a.id = c.article_id ORDER BY {order}", page.params)
 
 
 def events(f: Filters) -> Select:
@@ -235,7 +235,7 @@ def events(f: Filters) -> Select:
            "list_transform(e.recipients, lambda x: x.name) AS recipients, "
            "e.modality, e.confidence, e.evidence.text AS evidence, e.evidence.start AS start, "
            f"e.evidence.\"end\" AS \"end\", {_PROVENANCE} "
-           f"FROM events e JOIN articles a ON a.id = e.article_id {_SOURCE} "
+           f"FROM events e JOIN articles a ON a.id = e.article_id "
            "LEFT JOIN event_clusters ec ON ec.article_id = e.article_id AND ec.ord = e.ord")
     if f.type:
         w.add("e.type = ?", f.type.upper())
@@ -261,7 +261,7 @@ def quotes(f: Filters) -> Select:
     w = Where()
     sql = ("SELECT q.id AS quote_id, q.speaker.name AS speaker, q.speaker.role AS role, q.kind, q.text, "
            "q.cue.text AS cue, q.start, q.\"end\", q.confidence, "
-           f"{_PROVENANCE} FROM quotes q JOIN articles a ON a.id = q.article_id {_SOURCE}")
+           f"{_PROVENANCE} FROM quotes q JOIN articles a ON a.id = q.article_id")
     if f.speaker:
         w.add(ILIKE.format("q.speaker.name"), like(f.speaker))
     if f.text:
@@ -275,7 +275,7 @@ def places(f: Filters) -> Select:
     _check("places", f, {"country", "near", "text", "since", "until", "story"})
     w = Where()
     sql = ("SELECT p.mention, p.name, p.geonameid, p.country, p.admin1, p.feature, p.lat, p.lon, p.start, "
-           f"p.\"end\", p.score, {_PROVENANCE} FROM places p JOIN articles a ON a.id = p.article_id {_SOURCE}")
+           f"p.\"end\", p.score, {_PROVENANCE} FROM places p JOIN articles a ON a.id = p.article_id")
     if f.country:
         a2, _a3 = _country_codes(f.country)
         w.add("p.country = ?", a2)
@@ -312,11 +312,11 @@ def articles(f: Filters) -> Select:
     _check("articles", f, {"text", "since", "until", "story"})
     w = Where()
     sql = ("SELECT a.id AS article_id, a.title, TRY_CAST(left(a.published, 10) AS DATE) AS published, a.language, "
-           "src.source_id AS source, a.url, "
+           "a.source_id AS source, a.url, "
            "st.story_id, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes, "
            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events, "
            "(SELECT count(*) FROM places p WHERE p.article_id = a.id) AS n_places "
-           f"FROM articles a {_SOURCE} LEFT JOIN article_stories st ON st.article_id = a.id")
+           "FROM articles a LEFT JOIN article_stories st ON st.article_id = a.id")
     if f.text:
         w.add(ILIKE.format("a.title") + " OR " + ILIKE.format("a.text"), like(f.text), like(f.text))
     _dates(w, f, "left(a.published, 10)")

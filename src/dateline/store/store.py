@@ -18,7 +18,7 @@ from ..errors import QueryError
 from ..intake.read import read_inputs
 from ..records import ErrorRecord, Output, Record
 from ..settings import DEFAULT, Settings
-from .connection import connect, one, writer_lock
+from .connection import Reader, connect, one, writer_lock
 from .derive import is_stale
 from .export import export as _export
 from .ingest import IngestSummary, Item, add_outputs, ingest
@@ -36,6 +36,18 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, settings: Settings | None = None) -> None:
         self.settings = settings or DEFAULT
         self.path = Path(path if path is not None else self.settings.db).expanduser()
+        self._reader_conn = Reader(self.path, wait=self.settings.store_wait,
+                                   check=lambda con: check_readable(con, self.path))
+
+    def close(self) -> None:
+        """Let go of the file now (it is let go anyway when a writer waits, or after half a second idle)."""
+        self._reader_conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -50,15 +62,18 @@ class Store:
     def ingest_items(self, items: Iterable[Item], *, update: bool = False, published: str | None = None,
                      on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Store already-read inputs (RawDocuments, or ErrorRecords from intake)."""
+        self.close()
         return ingest(self.path, items, settings=self.settings, update=update, published=published,
                       on_progress=on_progress)
 
     def add(self, outputs: Iterable[Output], *, update: bool = False) -> IngestSummary:
         """Store Records (and ErrorRecords) that were extracted already, without extracting again."""
+        self.close()
         return add_outputs(self.path, outputs, settings=self.settings, update=update)
 
     def migrate(self, *, dry_run: bool = False) -> list[str]:
         """Apply the pending migrations (or, with ``dry_run``, only name them)."""
+        self.close()
         if dry_run:
             with self._reader(check=False) as con:
                 return [m.name for m in pending(stored_version(con, self.path), MIGRATIONS)]
@@ -68,9 +83,11 @@ class Store:
     # ---- reading ------------------------------------------------------------------------------------------
     @contextmanager
     def _reader(self, *, check: bool = True):  # type: ignore[no-untyped-def]
-        with connect(self.path, read_only=True, wait=self.settings.store_wait) as con:
-            if check:
-                check_readable(con, self.path)
+        if not check:  # a look at an out-of-date store: its own connection, never kept
+            with connect(self.path, read_only=True, wait=self.settings.store_wait) as con:
+                yield con
+            return
+        with self._reader_conn.connection() as con:
             yield con
 
     def query(self, kind: str, filters: Filters | None = None, **kwargs: Any) -> Rows:

@@ -98,11 +98,22 @@ def _cut(text: str, cuts: list[int]) -> list[str]:
 
 
 def fix_entity_types(doc: Doc) -> Doc:
-    """Retype entities the model commonly gets wrong, from the project's tables and the context."""
-    ents = [_corrected(ent) for ent in doc.ents]
-    if any(new is not old for new, old in zip(ents, doc.ents, strict=True)):
+    """Retype entities the model commonly gets wrong, from the project's tables and the context; trim the
+    line breaks and spaces the model sometimes takes into an entity, and drop one with no letter or digit."""
+    ents = [_corrected(ent) for ent in (_trimmed(e) for e in doc.ents) if ent is not None]
+    if len(ents) != len(doc.ents) or any(new is not old for new, old in zip(ents, doc.ents, strict=True)):
         doc.ents = ents
     return doc
+
+
+def _trimmed(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    span = ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+    return span if any(ch.isalnum() for ch in span.text) else None
 
 
 def _corrected(ent: Span) -> Span:

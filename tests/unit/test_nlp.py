@@ -43,3 +43,14 @@ def test_splits_inside_whitespace_or_at_token_edges_are_ignored(blank) -> None: 
 def test_entity_type_corrections(marked: str, expected: str) -> None:
     doc = fix_entity_types(make_doc(marked))
     assert [e.label_ for e in doc.ents] == [expected]
+
+
+def test_an_entity_of_only_a_line_break_is_dropped_and_spaces_are_trimmed(blank) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = blank("in\n\nLondon and \n\n ...")
+    tokens = [t.text for t in doc]
+    nl, london, dots = tokens.index("\n\n"), tokens.index("London"), tokens.index("...")
+    doc.ents = [Span(doc, nl, london + 1, label="GPE"), Span(doc, london + 3, dots + 1, label="GPE")]
+    fixed = fix_entity_types(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [("London", "GPE")]

@@ -177,7 +177,8 @@ def _place(mention: Mention, res: Resolution, gazetteer: Gazetteer, min_score: f
 def _unknown(mention: Mention, focus: Candidate | None, min_score: float) -> Place:
     """A name the gazetteer lacks: a facility or street ("Royal Street", a FAC) or a given span is placed at
     the article's town, without an id; anything else (often a person the model typed GPE) is not placed."""
-    facility = mention.label == "FAC" or mention.text.split()[-1].lower() in GENERIC
+    words = mention.text.split()
+    facility = mention.label == "FAC" or (bool(words) and words[-1].lower() in GENERIC)
     if focus is None or FOCUS_SCORE < min_score or not (facility or mention.source == "given"):
         return Place(mention.text, mention.start, mention.end)
     return Place(mention=mention.text, start=mention.start, end=mention.end, country=focus.country,

@@ -187,6 +187,8 @@ _TABLE_COLUMNS = {
 
 def _table(rows: Rows, title: str) -> None:
     out = Console()
+    if not out.is_terminal:
+        out = Console(width=160)
     if not rows.rows:
         out.print(f"no {title} match")
         return
@@ -194,7 +196,8 @@ def _table(rows: Rows, title: str) -> None:
     table = Table(title=f"{title} ({len(rows)})")
     for c in columns:
         wide = c in ("text", "evidence", "title")
-        table.add_column(c, overflow="ellipsis", no_wrap=not wide, ratio=3 if wide else 1)
+        table.add_column(c, overflow="ellipsis", no_wrap=not wide, ratio=4 if wide else 1,
+                         min_width=30 if wide else None)
     for row in rows:
         table.add_row(*(escape(_short(_cell(row[c]))) for c in columns))
     out.print(table)

@@ -124,3 +124,34 @@ def test_wider_settings_join_what_the_defaults_keep_apart(tmp_path: Path) -> Non
     narrow.add(recs)
     wide.add(recs)
     assert (len(narrow.events()), len(wide.events())) == (2, 1)
+
+
+def test_look_alike_events_in_one_city_do_not_chain_into_one_cluster(tmp_path: Path) -> None:
+    a = article("Police fired tear gas at protesters in the capital on Tuesday.", source="a")
+    b = article("Tear gas was fired at protesters in the capital on Tuesday.", source="b")
+    c = article("Soldiers fired tear gas at students in the capital on Tuesday.", source="c")
+    store = _store(tmp_path)
+    store.add([record(a, event(a, "COERCE", actors=("police",))),
+               record(b, event(b, "COERCE")),  # like both, names nobody
+               record(c, event(c, "COERCE", actors=("soldiers",)))])
+    sizes = sorted(r["n_events"] for r in store.events())
+    assert sizes == [1, 2]  # the unnamed report joins one of them; police and soldiers stay apart
+
+
+def test_a_country_as_the_place_is_not_the_same_place(tmp_path: Path) -> None:
+    import dataclasses
+
+    from .builders import place
+
+    recs = []
+    for name in ("a", "b"):
+        art = article(f"Tear gas was fired at protesters in Kenya on Tuesday ({name}).", source=name)
+        where = dataclasses.replace(place(art, "Kenya", country="KE", lat=0.5, lon=37.9, geonameid=192950),
+                                    feature="country")
+        ev = dataclasses.replace(event(art, "COERCE", where=(0.5, 37.9), place="Kenya"),
+                                 location=dataclasses.replace(event(art, "COERCE").location, geonameid=192950,
+                                                              lat=0.5, lon=37.9, name="Kenya"))
+        recs.append(record(art, ev, places=(where,)))
+    store = _store(tmp_path)
+    store.add(recs)
+    assert len(store.events()) == 2

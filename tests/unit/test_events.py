@@ -286,3 +286,16 @@ def test_a_coordinated_modifier_makes_one_actor_per_state() -> None:
                 ents=[(0, 1, "NORP"), (2, 3, "NORP"), (5, 6, "GPE")])
     [event] = run_events(doc)
     assert sorted(a.country or "" for a in event.actors) == ["EGY", "FRA"]
+
+
+@pytest.mark.parametrize("annotated, ents", [
+    # a wire dateline: the month after the city's comma is no march
+    ("NEW|NNP|compound|1 YORK|NNP|ROOT|1 ,|,|punct|1 March|NNP|appos|1 5|CD|nummod|3 -|:|punct|1",
+     [(0, 2, "GPE"), (3, 5, "DATE")]),
+    ("Talks|NNS|nsubj|1 resumed=resume|VBD|ROOT|1 on|IN|prep|1 Strike|NNP|compound|4 Day|NNP|pobj|2 .|.|punct|1",
+     [(3, 5, "DATE")]),
+])
+def test_words_inside_a_date_trigger_nothing(annotated: str, ents: list) -> None:  # type: ignore[type-arg]
+    assert [e.type for e in run_events(parse(annotated, ents=ents))
+            if e.evidence.text and ("March" in e.evidence.text or "Strike" in e.evidence.text)
+            and e.type in ("PROTEST", "ASSAULT", "COERCE")] == []

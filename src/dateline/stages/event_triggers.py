@@ -89,8 +89,13 @@ def _matches(token: Token, context: Context) -> list[Trigger]:
     return out
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
 def _keys(token: Token) -> list[str]:
     """The words a token may stand for: its lemma and its lower-cased form."""
+    if token.ent_type_ in _TIME_LABELS:
+        return []  # "March 5", "the day of action": part of a date
     if token.pos_ == "PROPN" and not token.is_lower and not _sentence_initial(token):
         return []  # "March" the month, "Strike" in a name
     return list(dict.fromkeys(k for k in _forms(token) if k))

@@ -14,7 +14,17 @@ from urllib.parse import urlsplit
 import duckdb
 
 from ..settings import Settings
-from .clusters import ClusterEvent, actor_keys, cluster_events, event_day, event_status, summarise
+from .clusters import (
+    COARSE_FEATURES,
+    ClusterEvent,
+    actor_groups,
+    actor_keys,
+    cluster_events,
+    event_day,
+    event_status,
+    evidence_words,
+    summarise,
+)
 from .connection import one
 from .schema import ARTICLE_STORIES, CLUSTERS, DERIVED_TABLES, EVENT_CLUSTERS, META, STORIES, quoted
 from .stories import Signature, group_stories
@@ -97,14 +107,17 @@ def _cluster_events(con: duckdb.DuckDBPyConnection, story_of: dict[str, str]) ->
     rows = con.execute("""
         SELECT e.article_id, e.ord, e.type, e.date, a.published, e.location, e.actors, e.recipients,
                e.evidence.text, e.modality,
-               (SELECT any_value(p.country) FROM places p
-                WHERE p.article_id = e.article_id AND p.geonameid = e.location.geonameid) AS country
-        FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.ord""").fetchall()
+               p.country, p.feature
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN (SELECT article_id, geonameid, any_value(country) AS country, any_value(feature) AS feature
+                   FROM places WHERE geonameid IS NOT NULL GROUP BY ALL) p
+               ON p.article_id = e.article_id AND p.geonameid = e.location.geonameid
+        ORDER BY e.article_id, e.ord""").fetchall()
     return [_cluster_event(r, story_of) for r in rows]
 
 
 def _cluster_event(row: tuple[Any, ...], story_of: dict[str, str]) -> ClusterEvent:
-    article_id, ord_, type_, date, published, location, actors, recipients, evidence, modality, country = row
+    article_id, ord_, type_, date, published, location, actors, recipients, evidence, modality, country, feature = row
     loc = location or {}
     people = [*(actors or ()), *(recipients or ())]
     return ClusterEvent(
@@ -114,5 +127,6 @@ def _cluster_event(row: tuple[Any, ...], story_of: dict[str, str]) -> ClusterEve
         actors=tuple(a["name"] for a in actors or ()), recipients=tuple(a["name"] for a in recipients or ()),
         actor_keys=actor_keys(actors or ()), recipient_keys=actor_keys(recipients or ()),
         story_id=story_of.get(article_id, article_id), evidence=evidence or "", status=event_status(modality or ()),
+        groups=actor_groups(actors or ()), precise=feature not in COARSE_FEATURES, words=evidence_words(evidence or ""),
     )
 

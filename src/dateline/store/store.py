@@ -19,7 +19,7 @@ from ..intake.read import read_inputs
 from ..records import ErrorRecord, Output, Record
 from ..settings import DEFAULT, Settings
 from .connection import Reader, connect, one, writer_lock
-from .derive import is_stale
+from .derive import is_stale, refresh
 from .export import export as _export
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
@@ -70,6 +70,14 @@ class Store:
         """Store Records (and ErrorRecords) that were extracted already, without extracting again."""
         self.close()
         return add_outputs(self.path, outputs, settings=self.settings, update=update)
+
+    def refresh(self) -> tuple[int, int]:
+        """Regroup stories and event clusters now (e.g. after changing the story_* or cluster_* settings);
+        returns (stories, clusters)."""
+        self.close()
+        with writer_lock(self.path), connect(self.path, read_only=False, wait=self.settings.store_wait) as con:
+            check_readable(con, self.path)
+            return refresh(con, self.settings)
 
     def migrate(self, *, dry_run: bool = False) -> list[str]:
         """Apply the pending migrations (or, with ``dry_run``, only name them)."""

@@ -180,5 +180,26 @@ def one(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = Non
     return rows[0] if rows else None
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything inside is committed together, or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Any) -> None:
+    """Append an Arrow table's rows to ``table`` (its columns in the table's order)."""
+    con.register("_rows", rows)
+    try:
+        con.execute(f'INSERT INTO "{table}" SELECT * FROM _rows')
+    finally:
+        con.unregister("_rows")
+
+
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

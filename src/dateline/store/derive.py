@@ -25,7 +25,7 @@ from .clusters import (
     evidence_words,
     summarise,
 )
-from .connection import one
+from .connection import insert, one, transaction
 from .schema import ARTICLE_STORIES, CLUSTERS, DERIVED_TABLES, EVENT_CLUSTERS, META, STORIES, quoted
 from .stories import Signature, group_stories
 
@@ -61,18 +61,11 @@ def refresh(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[int, in
 
 
 def _replace(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {quoted(table.name)}")
-            con.register("_rows", tables[table.name])
-            con.execute(f"INSERT INTO {quoted(table.name)} SELECT * FROM _rows")
-            con.unregister("_rows")
+            insert(con, table.name, tables[table.name])
         mark_stale(con, False)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _signatures(con: duckdb.DuckDBPyConnection) -> list[Signature]:

@@ -22,7 +22,7 @@ from ..api import chunks, process_batches
 from ..intake.source import RawDocument
 from ..records import ErrorRecord, Output, Record, content_id, to_dict
 from ..settings import Settings
-from .connection import connect, one, writer_lock
+from .connection import connect, insert, one, transaction, writer_lock
 from .derive import is_stale, mark_stale, refresh
 from .migrations import upgrade
 from .schema import ARTICLES, CHILDREN, ERRORS, RECORD_TABLES, SIGNATURES, SOURCES, quoted, record_rows
@@ -230,21 +230,14 @@ def _source_row(record: Record, key: str) -> dict[str, Any]:
 
 
 def _write(con: duckdb.DuckDBPyConnection, plan: _Batch) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _delete_replaced(con, sorted(plan.replaced))
         _delete_errors(con, plan)
         for table in (*RECORD_TABLES[:-1], ERRORS):
             rows = plan.errors if table is ERRORS else plan.rows[table.name]
             if rows:
-                con.register("_rows", table.arrow(rows))
-                con.execute(f"INSERT INTO {quoted(table.name)} SELECT * FROM _rows")
-                con.unregister("_rows")
+                insert(con, table.name, table.arrow(rows))
         mark_stale(con, True)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _delete_replaced(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:

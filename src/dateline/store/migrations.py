@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError, StoreVersionError
-from .connection import one
+from .connection import one, transaction
 from .schema import META, TABLES, quoted
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,7 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path, migrations: tuple[Migrat
     todo = pending(version, migrations)
     if not todo:
         return []
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if version is None:  # a new store: today's tables, every migration counted as applied
             _create(con)
         else:
@@ -90,10 +89,6 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path, migrations: tuple[Migrat
                 log.info("store %s: migration %s", path, m.name)
                 m.apply(con)
         _set_version(con, migrations[-1].version)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return [m.name for m in todo]
 
 

@@ -160,7 +160,9 @@ def _open(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnectio
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            con = duckdb.connect(str(db), read_only=read_only)
+            con.execute("SET enable_progress_bar = false")  # the library prints nothing
+            return con
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             # held by another process (a lock), or by a reader of this process (another configuration)
             if "lock" not in str(exc).lower() and "different configuration" not in str(exc):

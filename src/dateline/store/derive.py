@@ -7,6 +7,7 @@ groups or the new ones, never half of each.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,6 +50,8 @@ def refresh(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[int, in
     for key, cluster_id in cluster_events(events.values(), settings).items():
         members[cluster_id].append(events[key])
     cluster_rows = [summarise(sorted(m, key=lambda e: e.key), cid) for cid, m in sorted(members.items())]
+    # stored by type and day, so that a query for one type in a date range reads few row groups
+    cluster_rows.sort(key=lambda r: (r["type"], r["day"] or dt.date.max, r["cluster_id"]))
     map_rows = [{"article_id": e.article_id, "ord": e.ord, "cluster_id": cid}
                 for cid, m in members.items() for e in m]
     _replace(con, {

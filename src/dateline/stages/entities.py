@@ -1,8 +1,8 @@
 """Entities: every way the text names one actor, grouped into one :class:`~dateline.records.Entity`.
 
-Mentions (:mod:`.mentions`) are clustered by canonical name and type; a bare surname ("Carter") joins the
+Mentions (:mod:`.mentions`) are clustered by canonical name and type; a bare surname ("Smith") joins the
 full name it belongs to ("Jane Smith") whatever type the model gave it; aliases meet their canonical
-name (ISIL, ISIS → Islamic State). Each entity gets a role (:mod:`.roles`) and a PLOVER description —
+name (the Atlantic alliance → NATO). Each entity gets a role (:mod:`.roles`) and a PLOVER description —
 country (ISO alpha-3), sector — from :mod:`dateline.actors`. Entity ids are canonical keys: the same
 actor has the same id in every article.
 """

@@ -60,6 +60,7 @@ class _Known:
     raw: dict[str, str]  # raw key → article id
     articles: set[str]
     sources: set[tuple[str, str]]  # (article id, source id)
+    updated: set[str] = field(default_factory=set)  # article ids re-extracted by this run (``update``)
 
 
 def raw_key(item: RawDocument) -> str:
@@ -190,6 +191,7 @@ def _commit(db: Path, batch: list[tuple[Output, str | None]], known: _Known, upd
     with connect(db, read_only=False, wait=settings.store_wait) as con:
         _write(con, plan)
     known.articles |= added | plan.replaced
+    known.updated |= plan.replaced
     for row in plan.rows[SOURCES.name]:
         known.raw[row["raw_key"]] = row["article_id"]
         known.sources.add((row["article_id"], row["source_id"]))
@@ -200,7 +202,7 @@ def _plan_record(record: Record, key: str, plan: _Batch, known: _Known, added: s
     art = record.article
     plan.cleared_sources.add(art.source_id)
     stored = art.id in known.articles or art.id in added
-    if stored and not (update and art.id in known.articles and art.id not in plan.replaced):
+    if stored and not (update and art.id in known.articles and art.id not in plan.replaced | known.updated):
         summary.skipped += 1
         if (art.id, art.source_id) not in known.sources and not _planned_source(plan, art.id, art.source_id):
             summary.new_sources += 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -28,7 +27,7 @@ from rich.text import Text
 
 from .cli_common import ConfigOpt, err, guard, settings_from
 from .store import Filters, IngestSummary, Rows, Store
-from .store.export import FORMATS
+from .store.export import FORMATS, json_value
 from .store.export import KINDS as EXPORT_KINDS
 
 DbOpt = Annotated[Path | None, typer.Option("--db", help="The store file (setting db; default ./dateline.duckdb).")]
@@ -161,10 +160,10 @@ def query(
 
 def write_rows(rows: Rows, fmt: OutFormat, *, title: str) -> None:
     if fmt is OutFormat.json:
-        print(json.dumps(rows.rows, ensure_ascii=False, indent=2, default=_plain))
+        print(json.dumps(rows.rows, ensure_ascii=False, indent=2, default=json_value))
     elif fmt is OutFormat.jsonl:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=_plain))
+            print(json.dumps(row, ensure_ascii=False, default=json_value))
     elif fmt is OutFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows.columns))
         writer.writeheader()
@@ -212,12 +211,6 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
     return str(value)
 
 

@@ -26,6 +26,7 @@ import duckdb
 from filelock import FileLock, Timeout
 
 from ..errors import StoreBusyError, StoreError
+from .schema import quoted
 
 
 def lock_path(db: Path) -> Path:
@@ -47,6 +48,16 @@ def writer_lock(db: Path) -> Iterator[None]:
         lock.release()
 
 
+def missing(db: Path) -> StoreError:
+    return StoreError(f"no store at {db}: create one with `dateline ingest SOURCES --db {db}`")
+
+
+def count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in a table of the store (``table`` is one of the store's own names, never a user's)."""
+    row = one(con, f"SELECT count(*) FROM {quoted(table)}")
+    return int(row[0]) if row else 0
+
+
 def intent_path(db: Path) -> Path:
     return db.with_name(db.name + ".writing")
 
@@ -57,7 +68,7 @@ def connect(db: Path, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDB
 
     A writer announces itself first, so that readers holding the file let go of it."""
     if read_only and not db.exists():
-        raise StoreError(f"no store at {db}: create one with `dateline ingest SOURCES --db {db}`")
+        raise missing(db)
     intent = None if read_only else intent_path(db)
     if intent is not None:
         intent.write_text(str(os.getpid()), encoding="ascii")
@@ -118,7 +129,7 @@ class Reader:
                 self.close()
             if self._con is None:
                 if not self.db.exists():
-                    raise StoreError(f"no store at {self.db}: create one with `dateline ingest SOURCES --db {self.db}`")
+                    raise missing(self.db)
                 con = _open(self.db, read_only=True, wait=self.wait)
                 try:
                     if self.check is not None:
@@ -198,7 +209,7 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Any) -> None:
     """Append an Arrow table's rows to ``table`` (its columns in the table's order)."""
     con.register("_rows", rows)
     try:
-        con.execute(f'INSERT INTO "{table}" SELECT * FROM _rows')
+        con.execute(f"INSERT INTO {quoted(table)} SELECT * FROM _rows")
     finally:
         con.unregister("_rows")
 

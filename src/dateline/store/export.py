@@ -101,7 +101,7 @@ def _rows(con: duckdb.DuckDBPyConnection, select: query.Select) -> Iterable[dict
 def _jsonl(rows: Iterable[dict[str, Any]], out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
+            fh.write(json.dumps(row, ensure_ascii=False, default=json_value) + "\n")
 
 
 def _geojson(rows: Iterable[dict[str, Any]], out: Path) -> None:
@@ -114,12 +114,13 @@ def _geojson(rows: Iterable[dict[str, Any]], out: Path) -> None:
                 continue
             feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                        "properties": row}
-            fh.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=_plain))
+            fh.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=json_value))
             first = False
         fh.write("]}\n")
 
 
-def _plain(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """What JSON cannot hold as it is, as text: dates in ISO 8601, anything else by ``str``."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return str(value)

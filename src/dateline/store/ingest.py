@@ -19,16 +19,16 @@ from typing import Any
 import duckdb
 
 from ..api import chunks, process_batches
+from ..intake.read import Item
 from ..intake.source import RawDocument
 from ..records import ErrorRecord, Output, Record, content_id, to_dict
 from ..settings import Settings
-from .connection import connect, insert, one, transaction, writer_lock
+from .connection import connect, count, insert, transaction, writer_lock
 from .derive import is_stale, mark_stale, refresh
 from .migrations import upgrade
 from .schema import ARTICLES, CHILDREN, ERRORS, RECORD_TABLES, SIGNATURES, SOURCES, quoted, record_rows
 from .stories import signature
 
-Item = RawDocument | ErrorRecord
 log = logging.getLogger(__name__)
 
 
@@ -264,10 +264,6 @@ def _refresh_if_stale(db: Path, summary: IngestSummary, settings: Settings) -> N
             summary.stories, summary.clusters = refresh(con, settings)
             summary.refresh_seconds = time.monotonic() - start
         else:
-            summary.stories = _count(con, "stories")
-            summary.clusters = _count(con, "clusters")
+            summary.stories = count(con, "stories")
+            summary.clusters = count(con, "clusters")
 
-
-def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = one(con, f"SELECT count(*) FROM {quoted(table)}")
-    return int(row[0]) if row else 0

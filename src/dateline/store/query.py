@@ -8,6 +8,8 @@ provenance: article id, source, URL and character offsets.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -104,15 +106,9 @@ def add_near(where: Where, lat_col: str, lon_col: str, near: object, km: float) 
     assert isinstance(near, tuple), "a place name is resolved to (lat, lon) before the query is built"
     lat, lon = near
     dlat = km / 111.0
-    dlon = 180.0 if abs(lat) > 89 else min(180.0, km / (111.0 * max(0.01, _cos(lat))))
+    dlon = 180.0 if abs(lat) > 89 else min(180.0, km / (111.0 * max(0.01, math.cos(math.radians(lat)))))
     where.add(_NEAR.format(lat=lat_col, lon=lon_col), lat - dlat, lat + dlat, lon - dlon, lon + dlon,
               lat, lat, lon, km)
-
-
-def _cos(lat: float) -> float:
-    import math
-
-    return math.cos(math.radians(lat))
 
 
 def _check(kind: str, f: Filters, allowed: set[str]) -> None:
@@ -136,8 +132,6 @@ def _dates(where: Where, f: Filters, column: str) -> None:
 
 
 def _day(value: str) -> str:
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:

@@ -6,6 +6,7 @@ call it, and nothing else opens the database.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -18,14 +19,14 @@ from ..errors import QueryError
 from ..intake.read import read_inputs
 from ..records import ErrorRecord, Output, Record
 from ..settings import DEFAULT, Settings
-from .connection import Reader, connect, one, writer_lock
+from .connection import Reader, connect, count, one, writer_lock
 from .derive import is_stale, refresh
 from .export import export as _export
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
 from .query import KINDS, QUERIES, Filters, Rows
 from .read import digest, errors, iter_records, load_records
-from .schema import TABLES, quoted
+from .schema import TABLES
 
 _COORDS = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -107,7 +108,7 @@ class Store:
             f = _filters(f, kwargs)
         with self._reader() as con:
             if isinstance(f.near, str):
-                f = _replace(f, near=self._place(con, f.near))
+                f = dataclasses.replace(f, near=self._place(con, f.near))
             return QUERIES[kind](f).fetch(con)
 
     def events(self, **filters: Any) -> Rows:
@@ -149,7 +150,7 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Rows per table, the schema version and whether stories and clusters await a refresh."""
         with self._reader() as con:
-            counts = {t.name: _count(con, t.name) for t in TABLES if t.name != "meta"}
+            counts = {t.name: count(con, t.name) for t in TABLES if t.name != "meta"}
             return {"path": str(self.path), "store_version": stored_version(con, self.path),
                     "stale": is_stale(con), "tables": counts}
 
@@ -174,17 +175,7 @@ class Store:
 
 def _filters(base: Filters, kwargs: dict[str, Any]) -> Filters:
     try:
-        return _replace(base, **kwargs)
+        return dataclasses.replace(base, **kwargs)
     except TypeError as exc:
         raise QueryError(f"unknown filter: {exc}") from None
 
-
-def _replace(f: Filters, **changes: Any) -> Filters:
-    import dataclasses
-
-    return dataclasses.replace(f, **changes)
-
-
-def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = one(con, f"SELECT count(*) FROM {quoted(table)}")
-    return int(row[0]) if row else 0

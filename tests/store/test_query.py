@@ -124,3 +124,33 @@ def test_reading_a_missing_store_says_how_to_make_one(tmp_path: Path) -> None:
 def test_entities_are_counted_across_articles(store: Store) -> None:
     (kiprop,) = store.entities(actor="kiprop").rows
     assert kiprop["n_articles"] == 2 and kiprop["country"] == "KEN"
+
+
+def test_timeline_counts_per_day_under_the_same_filters(store: Store) -> None:
+    assert [(str(r["day"]), r["n"]) for r in store.timeline()] == [
+        ("2025-03-11", 1), ("2025-04-02", 1), ("2025-05-20", 1)]
+    assert [str(r["day"]) for r in store.timeline(near="Nairobi", km=30, raw=True)] == ["2025-03-11", "2025-05-20"]
+    assert len(store.timeline(type="PROTEST")) == 0
+    with pytest.raises(QueryError, match="timeline cannot be filtered by speaker"):
+        store.timeline(speaker="x")
+
+
+def test_quotes_and_events_of_one_entity_by_its_id(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from dateline.records import Actor, content_id
+
+    s = Store(tmp_path / "ids.duckdb")
+    a = article('Police fired tear gas. "We acted within the law," said Samuel Kiprop.', source="a")
+    police = Actor(name="police", entity_id=content_id("police", length=12))
+    crowd = Actor(name="the crowd", entity_id=content_id("crowd", length=12))
+    e = replace(event(a, "COERCE"), actors=(police,), recipients=(crowd,))
+    s.add([record(a, e, quotes=(quote(a, "We acted within the law,", "Samuel Kiprop"),))])
+    (q,) = s.quotes(speaker_id=content_id("Samuel Kiprop", length=12)).rows
+    assert q["speaker"] == "Samuel Kiprop" and q["speaker_id"] == content_id("Samuel Kiprop", length=12)
+    assert len(s.quotes(speaker_id="nobody")) == 0
+    assert [r["type"] for r in s.events(raw=True, actor_id=police.entity_id)] == ["COERCE"]
+    assert [r["type"] for r in s.events(raw=True, recipient_id=crowd.entity_id)] == ["COERCE"]
+    assert len(s.events(raw=True, actor_id=crowd.entity_id)) == 0
+    with pytest.raises(QueryError, match="cannot be filtered by actor_id"):
+        s.events(actor_id=police.entity_id)  # clusters merge actors of several events: ids are for raw events

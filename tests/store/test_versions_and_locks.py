@@ -58,6 +58,33 @@ def test_an_older_store_is_migrated_by_a_writer_and_refused_by_a_reader(tmp_path
         check_readable(con, store.path, later)
 
 
+def _as_store_1(path: Path) -> None:
+    """What dateline wrote as store schema 1: no listing tables, clusters without their article's provenance."""
+    with duckdb.connect(str(path)) as con:
+        for table in ("event_rows", "quote_rows", "place_names"):
+            con.execute(f"DROP TABLE {table}")
+        for column in ("article_title", "published", "source", "url"):
+            con.execute(f"ALTER TABLE clusters DROP COLUMN {column}")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
+
+
+def test_a_store_1_is_migrated_to_listing_tables_and_answers_as_a_new_one(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    want = {kind: store.query(kind, raw=True).rows if kind == "events" else store.query(kind).rows
+            for kind in ("events", "quotes")}
+    want["clusters"] = store.events().rows
+    digest = store.digest()
+    store.close()
+    _as_store_1(store.path)
+    with pytest.raises(StoreVersionError, match="0002_listing_tables"):
+        store.events()
+    assert store.migrate() == ["0002_listing_tables"]
+    assert store.stats()["stale"] is False
+    assert store.events(raw=True).rows == want["events"] and store.events().rows == want["clusters"]
+    assert store.quotes().rows == want["quotes"] and store.digest() == digest
+    assert want["events"] and want["clusters"][0]["source"] == "a"
+
+
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     text = tmp_path / "notes.duckdb"
     text.write_text("not a database", encoding="utf-8")

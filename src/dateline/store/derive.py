@@ -27,6 +27,7 @@ from .clusters import (
     summarise,
 )
 from .connection import insert, one, transaction
+from .listings import fill_listings
 from .schema import ARTICLE_STORIES, CLUSTERS, DERIVED_TABLES, EVENT_CLUSTERS, META, STORIES, quoted
 from .stories import Signature, group_stories
 
@@ -49,7 +50,9 @@ def refresh(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[int, in
     members: dict[str, list[ClusterEvent]] = defaultdict(list)
     for key, cluster_id in cluster_events(events.values(), settings).items():
         members[cluster_id].append(events[key])
-    cluster_rows = [summarise(sorted(m, key=lambda e: e.key), cid) for cid, m in sorted(members.items())]
+    provenance = _provenance(con)
+    cluster_rows = [_with(summarise(sorted(m, key=lambda e: e.key), cid), provenance)
+                    for cid, m in sorted(members.items())]
     # stored by type and day, so that a query for one type in a date range reads few row groups
     cluster_rows.sort(key=lambda r: (r["type"], r["day"] or dt.date.max, r["cluster_id"]))
     map_rows = [{"article_id": e.article_id, "ord": e.ord, "cluster_id": cid}
@@ -63,11 +66,22 @@ def refresh(con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[int, in
     return len(story_rows), len(cluster_rows)
 
 
+def _provenance(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    """What a cluster row says of its representative article (as listings.py's provenance columns)."""
+    rows = con.execute("SELECT id, title, TRY_CAST(left(published, 10) AS DATE), source_id, url FROM articles")
+    return {r[0]: {"article_title": r[1], "published": r[2], "source": r[3], "url": r[4]} for r in rows.fetchall()}
+
+
+def _with(row: dict[str, Any], provenance: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {**row, **provenance[row["article_id"]]}
+
+
 def _replace(con: duckdb.DuckDBPyConnection, tables: dict[str, Any]) -> None:
     with transaction(con):
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {quoted(table.name)}")
             insert(con, table.name, tables[table.name])
+        fill_listings(con)
         mark_stale(con, False)
 
 

@@ -109,14 +109,21 @@ def _geojson(rows: Iterable[dict[str, Any]], out: Path) -> None:
         fh.write('{"type": "FeatureCollection", "features": [')
         first = True
         for row in rows:
-            lat, lon = row.pop("lat", None), row.pop("lon", None)
-            if lat is None or lon is None:
+            item = feature(row)
+            if item is None:
                 continue
-            feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                       "properties": row}
-            fh.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=json_value))
+            fh.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False, default=json_value))
             first = False
         fh.write("]}\n")
+
+
+def feature(row: dict[str, Any]) -> dict[str, Any] | None:
+    """A row with ``lat`` and ``lon`` as a GeoJSON Point feature (the other columns its properties); None
+    for a row without a position. ``row`` loses its ``lat`` and ``lon``."""
+    lat, lon = row.pop("lat", None), row.pop("lon", None)
+    if lat is None or lon is None:
+        return None
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": row}
 
 
 def json_value(value: Any) -> Any:

@@ -17,7 +17,8 @@ import duckdb
 
 from ..errors import StoreError, StoreVersionError
 from .connection import one, transaction
-from .schema import META, TABLES, quoted
+from .derive import mark_stale
+from .schema import DERIVED_TABLES, LISTING_TABLES, META, TABLES, quoted
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,18 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(table.ddl())
 
 
+def _listing_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Store 2: clusters carry their article's provenance, and the listing tables exist. Everything derived is
+    dropped and made again empty, and the store marked stale: the writer that migrates refreshes it."""
+    for table in (*DERIVED_TABLES, *LISTING_TABLES):
+        con.execute(f"DROP TABLE IF EXISTS {quoted(table.name)}")
+        con.execute(table.ddl())
+    mark_stale(con, True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_create_tables", _create),
+    Migration(2, "0002_listing_tables", _listing_tables),
 )
 STORE_VERSION = MIGRATIONS[-1].version
 

@@ -31,6 +31,10 @@ class Filters:
     actor: str | None = None
     recipient: str | None = None
     speaker: str | None = None
+    speaker_id: str | None = None  # an entity id: quotes of that speaker
+    actor_id: str | None = None  # an entity id: events with that actor
+    recipient_id: str | None = None  # an entity id: events with that recipient
+    entity_id: str | None = None  # entities: that one entity
     modality: str | None = None
     country: str | None = None
     near: tuple[float, float] | str | None = None  # a place name is resolved by the Store to (lat, lon)
@@ -146,8 +150,8 @@ def _story(where: Where, f: Filters, article_col: str) -> None:
 def _country_codes(value: str) -> tuple[str, str]:
     """(alpha-2, alpha-3) for a country code given either way."""
     code = value.strip().upper()
-    if len(code) == 2:
-        return code, alpha3().get(code, "")
+    if len(code) == 2 and code in alpha3():
+        return code, alpha3()[code]
     reverse = {v: k for k, v in alpha3().items()}
     if len(code) == 3 and code in reverse:
         return reverse[code], code
@@ -182,87 +186,113 @@ def select(sql: str, where: Where, order: str, f: Filters, *, group: str | None 
     return Select(sql + where.sql() + grouped + " ORDER BY " + order + page, where.params + page_params)
 
 
+def listed(columns: str, table: str, where: Where, order: str, f: Filters) -> Select:
+    """A page of one listing table, its wide columns read only for the rows on the page: the filter, order
+    and page pick row ids from the narrow columns first (DuckDB's row ids hold within one query)."""
+    page, page_params = _page(f)
+    if not page_params or f.limit is None:
+        return select(f"SELECT {columns} FROM {table}", where, order, f)
+    picked = f"SELECT rowid FROM {table}{where.sql()} ORDER BY {order}{page}"
+    return Select(f"SELECT {columns} FROM {table} WHERE rowid IN ({picked}) ORDER BY {order}",
+                  where.params + page_params)
+
+
 _PROVENANCE = ("a.id AS article_id, a.title AS article_title, TRY_CAST(left(a.published, 10) AS DATE) AS published, "
                "a.source_id AS source, a.url")
+# the same columns as the listing tables (clusters, event_rows, quote_rows) hold them, with no join
+_LISTED = "article_id, article_title, published, source, url"
+
+
+_CLUSTER_FILTERS = {"type", "actor", "recipient", "country", "near", "since", "until", "text", "story", "modality"}
+_EVENT_FILTERS = _CLUSTER_FILTERS | {"raw", "actor_id", "recipient_id"}
+
 
 def clusters(f: Filters) -> Select:
-    _check("event clusters", f, {"type", "actor", "recipient", "country", "near", "since", "until", "text",
-                                 "story", "modality"})
+    _check("event clusters", f, _CLUSTER_FILTERS)
+    return listed("cluster_id, type, day, place, geonameid, country, lat, lon, actors, recipients, n_sources, "
+                  f"n_articles, n_events, evidence, {_LISTED}", "clusters", _cluster_where(f),
+                  "n_sources DESC, day DESC NULLS LAST, cluster_id", f)
+
+
+def _cluster_where(f: Filters) -> Where:
     w = Where()
     if f.type:
-        w.add("c.type = ?", f.type.upper())
+        w.add("type = ?", f.type.upper())
     if f.actor:
-        w.add(ILIKE.format("array_to_string(c.actors, ' | ')"), like(f.actor))
+        w.add(ILIKE.format("array_to_string(actors, ' | ')"), like(f.actor))
     if f.recipient:
-        w.add(ILIKE.format("array_to_string(c.recipients, ' | ')"), like(f.recipient))
+        w.add(ILIKE.format("array_to_string(recipients, ' | ')"), like(f.recipient))
     if f.country:
         a2, a3 = _country_codes(f.country)
-        w.add("c.country = ? OR list_contains(c.countries, ?)", a2, a3)
+        w.add("country = ? OR list_contains(countries, ?)", a2, a3)
     if f.near:
-        add_near(w, "c.lat", "c.lon", f.near, f.km)
-    _dates(w, f, "c.day")
+        add_near(w, "lat", "lon", f.near, f.km)
+    _dates(w, f, "day")
     if f.text:
-        w.add(ILIKE.format("c.evidence"), like(f.text))
+        w.add(ILIKE.format("evidence"), like(f.text))
     if f.modality:
-        w.add("c.cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN events e "
-              "ON e.article_id = ec.article_id AND e.ord = ec.ord WHERE list_contains(e.modality, ?))", f.modality)
+        w.add("cluster_id IN (SELECT cluster_id FROM event_rows WHERE list_contains(modality, ?))", f.modality)
     if f.story is not None:
-        w.add("c.cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN article_stories st "
+        w.add("cluster_id IN (SELECT ec.cluster_id FROM event_clusters ec JOIN article_stories st "
               "ON st.article_id = ec.article_id WHERE st.story_id = ?)", f.story)
-    order = "c.n_sources DESC, c.day DESC NULLS LAST, c.cluster_id"
-    page = select("SELECT * FROM clusters c", w, order, f)  # filter and page first, then join the few rows
-    return Select(f"SELECT c.cluster_id, c.type, c.day, c.place, c.geonameid, c.country, c.lat, c.lon, c.actors, "
-                  f"c.recipients, c.n_sources, c.n_articles, c.n_events, c.evidence, {_PROVENANCE} "
-                  f"FROM ({page.sql}) c JOIN articles a ON a.id = c.article_id ORDER BY {order}", page.params)
+    return w
 
 
 def events(f: Filters) -> Select:
     if not f.raw:
         return clusters(f)
-    _check("events", f, {"type", "actor", "recipient", "country", "near", "since", "until", "text", "story",
-                         "modality", "raw"})
+    _check("events", f, _EVENT_FILTERS)
+    columns = ("event_id, cluster_id, type, mode, date, day, place, geonameid, lat, lon, actors, recipients, "
+               f"actor_ids, recipient_ids, modality, confidence, evidence, start, \"end\", {_LISTED}")
+    return listed(columns, "event_rows", _event_where(f), "day DESC NULLS LAST, article_id, ord", f)
+
+
+def timeline(f: Filters) -> Select:
+    """Event clusters (``raw``: events) matching ``f`` counted per day, oldest first; no paging."""
+    _check("timeline", f, _EVENT_FILTERS if f.raw else _CLUSTER_FILTERS)
+    w = _event_where(f) if f.raw else _cluster_where(f)
+    w.add("day IS NOT NULL")
+    table = "event_rows" if f.raw else "clusters"
+    return Select(f"SELECT day, count(*) AS n FROM {table}{w.sql()} GROUP BY day ORDER BY day", w.params)
+
+
+def _event_where(f: Filters) -> Where:
     w = Where()
-    sql = ("SELECT e.id AS event_id, ec.cluster_id, e.type, e.mode, e.date, "
-           "TRY_CAST(left(coalesce(e.date, a.published), 10) AS DATE) AS day, e.location.name AS place, "
-           "e.location.geonameid AS geonameid, e.location.lat AS lat, e.location.lon AS lon, "
-           "list_transform(e.actors, lambda x: x.name) AS actors, "
-           "list_transform(e.recipients, lambda x: x.name) AS recipients, "
-           "e.modality, e.confidence, e.evidence.text AS evidence, e.evidence.start AS start, "
-           f"e.evidence.\"end\" AS \"end\", {_PROVENANCE} "
-           f"FROM events e JOIN articles a ON a.id = e.article_id "
-           "LEFT JOIN event_clusters ec ON ec.article_id = e.article_id AND ec.ord = e.ord")
     if f.type:
-        w.add("e.type = ?", f.type.upper())
+        w.add("type = ?", f.type.upper())
     for value, field in ((f.actor, "actors"), (f.recipient, "recipients")):
         if value:
-            w.add(ILIKE.format(f"array_to_string(list_transform(e.{field}, lambda x: x.name), ' | ')"), like(value))
+            w.add(ILIKE.format(f"array_to_string({field}, ' | ')"), like(value))
+    for value, field in ((f.actor_id, "actor_ids"), (f.recipient_id, "recipient_ids")):
+        if value:
+            w.add(f"list_contains({field}, ?)", value)
     if f.country:
         _a2, a3 = _country_codes(f.country)
-        w.add("list_contains(list_transform(list_concat(e.actors, e.recipients), lambda x: x.country), ?)", a3)
+        w.add("list_contains(countries, ?)", a3)
     if f.near:
-        add_near(w, "e.location.lat", "e.location.lon", f.near, f.km)
-    _dates(w, f, "left(coalesce(e.date, a.published), 10)")
+        add_near(w, "lat", "lon", f.near, f.km)
+    _dates(w, f, "day")
     if f.text:
-        w.add(ILIKE.format("e.evidence.text"), like(f.text))
+        w.add(ILIKE.format("evidence"), like(f.text))
     if f.modality:
-        w.add("list_contains(e.modality, ?)", f.modality)
-    _story(w, f, "a.id")
-    return select(sql, w, "day DESC NULLS LAST, a.id, e.ord", f)
+        w.add("list_contains(modality, ?)", f.modality)
+    _story(w, f, "article_id")
+    return w
 
 
 def quotes(f: Filters) -> Select:
-    _check("quotes", f, {"speaker", "text", "since", "until", "story"})
+    _check("quotes", f, {"speaker", "speaker_id", "text", "since", "until", "story"})
     w = Where()
-    sql = ("SELECT q.id AS quote_id, q.speaker.name AS speaker, q.speaker.role AS role, q.kind, q.text, "
-           "q.cue.text AS cue, q.start, q.\"end\", q.confidence, "
-           f"{_PROVENANCE} FROM quotes q JOIN articles a ON a.id = q.article_id")
+    columns = f"quote_id, speaker, speaker_id, role, kind, text, cue, start, \"end\", confidence, {_LISTED}"
     if f.speaker:
-        w.add(ILIKE.format("q.speaker.name"), like(f.speaker))
+        w.add(ILIKE.format("speaker"), like(f.speaker))
+    if f.speaker_id:
+        w.add("speaker_id = ?", f.speaker_id)
     if f.text:
-        w.add(ILIKE.format("q.text"), like(f.text))
-    _dates(w, f, "left(a.published, 10)")
-    _story(w, f, "a.id")
-    return select(sql, w, "a.published DESC NULLS LAST, a.id, q.start", f)
+        w.add(ILIKE.format("text"), like(f.text))
+    _dates(w, f, "published")
+    _story(w, f, "article_id")
+    return listed(columns, "quote_rows", w, "published DESC NULLS LAST, article_id, start, ord", f)
 
 
 def places(f: Filters) -> Select:
@@ -283,7 +313,7 @@ def places(f: Filters) -> Select:
 
 
 def entities(f: Filters) -> Select:
-    _check("entities", f, {"actor", "text", "type", "country", "since", "until", "story"})
+    _check("entities", f, {"actor", "text", "type", "country", "since", "until", "story", "entity_id"})
     w = Where()
     sql = ("SELECT n.id AS entity_id, mode(n.name) AS name, mode(n.type) AS type, mode(n.role) AS role, "
            "mode(n.country) AS country, mode(n.sector) AS sector, count(DISTINCT n.article_id) AS n_articles, "
@@ -292,6 +322,8 @@ def entities(f: Filters) -> Select:
     for value in (f.actor, f.text):
         if value:
             w.add(ILIKE.format("n.name"), like(value))
+    if f.entity_id:
+        w.add("n.id = ?", f.entity_id)
     if f.type:
         w.add("n.type = ?", f.type.upper())
     if f.country:
@@ -319,8 +351,10 @@ def articles(f: Filters) -> Select:
 
 
 def stories(f: Filters) -> Select:
-    _check("stories", f, {"text", "since", "until"})
+    _check("stories", f, {"text", "since", "until", "story"})
     w = Where()
+    if f.story is not None:
+        w.add("s.story_id = ?", f.story)
     sql = "SELECT s.story_id, s.title, s.first_published, s.n_articles, s.n_outlets FROM stories s"
     if f.text:
         w.add(ILIKE.format("s.title"), like(f.text))
@@ -330,3 +364,14 @@ def stories(f: Filters) -> Select:
 
 QUERIES = {"events": events, "quotes": quotes, "places": places, "entities": entities, "articles": articles,
            "stories": stories}
+
+
+def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What a store holds at a glance: counts, the days it spans, its event types and modalities."""
+    counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in (
+        "articles", "events", "clusters", "quotes", "places", "stories", "errors")}
+    first, last = con.execute("SELECT min(day), max(day) FROM clusters").fetchall()[0]
+    types = con.execute("SELECT type, count(*) AS n FROM clusters GROUP BY type ORDER BY n DESC, type").fetchall()
+    modalities = con.execute("SELECT DISTINCT unnest(modality) AS m FROM event_rows ORDER BY m").fetchall()
+    return {**counts, "first_day": first, "last_day": last, "types": [{"type": t, "n": n} for t, n in types],
+            "modalities": [m for (m,) in modalities]}

@@ -9,7 +9,17 @@ from typing import Any
 import duckdb
 
 from ..records import Article, ErrorInfo, ErrorRecord, Record, from_dict
-from .schema import ARTICLES, CHILDREN, DERIVED_TABLES, ERRORS, RECORD_TABLES, Table, quoted, select_list
+from .schema import (
+    ARTICLES,
+    CHILDREN,
+    DERIVED_TABLES,
+    ERRORS,
+    LISTING_TABLES,
+    RECORD_TABLES,
+    Table,
+    quoted,
+    select_list,
+)
 
 CHUNK = 500
 
@@ -52,9 +62,9 @@ def _record(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) 
 
 
 def digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """A content digest of every record and derived table, independent of row order."""
+    """A content digest of every record, derived and listing table, independent of row order."""
     out = {}
-    for table in (*RECORD_TABLES, *DERIVED_TABLES):
+    for table in (*RECORD_TABLES, *DERIVED_TABLES, *LISTING_TABLES):
         name = quoted(table.name)
         row = con.execute(f"SELECT count(*), coalesce(md5(string_agg(h, ',' ORDER BY h)), '') "
                           f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {name} AS t)").fetchone()

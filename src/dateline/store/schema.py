@@ -114,6 +114,9 @@ ARTICLE_ID = _col("article_id", str)
 ORD = _col("ord", int)
 
 ARTICLES = Table("articles", Article)
+# What every query row says of its article, copied into the listing tables so that a query reads one table.
+PROVENANCE = (_col("article_title", str), Column("published", "DATE", pa.date32()), _col("source", str),
+              _col("url", str))
 # One table per list in a Record, each row keyed by its article and its place in the list.
 CHILDREN: tuple[Table, ...] = tuple(
     Table(name, cls, field=name, keys=(ARTICLE_ID, ORD))
@@ -137,14 +140,33 @@ CLUSTERS = Table("clusters", own=(
     _col("geonameid", int), _col("country", str), _col("lat", float), _col("lon", float),
     _names("countries"), _names("actors"), _names("recipients"),
     _col("n_events", int), _col("n_articles", int), _col("n_sources", int), _col("evidence", str),
-    _col("article_id", str)))
+    _col("article_id", str), *PROVENANCE))
 EVENT_CLUSTERS = Table("event_clusters", keys=(ARTICLE_ID, ORD), own=(_col("cluster_id", str),))
+# Listing tables: the rows that queries return, one table per kind, with the article's provenance and sorted
+# the way queries filter, so that a query for 100 rows reads one table and few of its row groups. Written by
+# refresh from the record tables (see .listings), never by ingest.
+EVENT_ROWS = Table("event_rows", own=(
+    _col("event_id", str), _col("cluster_id", str), _col("type", str), _col("mode", str), _col("date", str),
+    Column("day", "DATE", pa.date32()), _col("place", str), _col("geonameid", int), _col("lat", float),
+    _col("lon", float), _names("actors"), _names("recipients"), _names("actor_ids"), _names("recipient_ids"),
+    _names("countries"), _names("modality"),
+    _col("confidence", float), _col("evidence", str), _col("start", int), _col("end", int), ARTICLE_ID, ORD,
+    *PROVENANCE))
+QUOTE_ROWS = Table("quote_rows", own=(
+    _col("quote_id", str), _col("speaker", str), _col("speaker_id", str), _col("role", str), _col("kind", str),
+    _col("text", str),
+    _col("cue", str), _col("start", int), _col("end", int), _col("confidence", float), ARTICLE_ID, ORD,
+    *PROVENANCE))
+# Every stored place name and mention, lower-cased, with where it points and how often: ``--near NAME``.
+PLACE_NAMES = Table("place_names", own=(
+    _col("key", str), _col("lat", float), _col("lon", float), _col("n", int)))
 META = Table("meta", own=(_col("key", str), _col("value", str)))
 
 # What ingest writes (and a digest compares) and what refresh derives from it.
 RECORD_TABLES: tuple[Table, ...] = (ARTICLES, *CHILDREN, SOURCES, SIGNATURES, ERRORS)
 DERIVED_TABLES: tuple[Table, ...] = (STORIES, ARTICLE_STORIES, CLUSTERS, EVENT_CLUSTERS)
-TABLES: tuple[Table, ...] = (*RECORD_TABLES, *DERIVED_TABLES, META)
+LISTING_TABLES: tuple[Table, ...] = (EVENT_ROWS, QUOTE_ROWS, PLACE_NAMES)
+TABLES: tuple[Table, ...] = (*RECORD_TABLES, *DERIVED_TABLES, *LISTING_TABLES, META)
 
 
 def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:

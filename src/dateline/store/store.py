@@ -17,14 +17,14 @@ import duckdb
 
 from ..errors import QueryError
 from ..intake.read import read_inputs
-from ..records import ErrorRecord, Output, Record
+from ..records import ErrorRecord, Output, Record, to_dict
 from ..settings import DEFAULT, Settings
 from .connection import Reader, connect, count, one, writer_lock
 from .derive import is_stale, refresh
 from .export import export as _export
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
-from .query import KINDS, QUERIES, Filters, Rows
+from .query import KINDS, QUERIES, Filters, Rows, Select, overview, timeline
 from .read import digest, errors, iter_records, load_records
 from .schema import TABLES
 
@@ -87,7 +87,10 @@ class Store:
             with self._reader(check=False) as con:
                 return [m.name for m in pending(stored_version(con, self.path), MIGRATIONS)]
         with writer_lock(self.path), connect(self.path, read_only=False, wait=self.settings.store_wait) as con:
-            return upgrade(con, self.path)
+            applied = upgrade(con, self.path)
+            if is_stale(con):  # a migration that remade derived tables leaves them to be refreshed now
+                refresh(con, self.settings)
+            return applied
 
     # ---- reading ------------------------------------------------------------------------------------------
     @contextmanager
@@ -103,13 +106,20 @@ class Store:
         """Rows of ``kind`` (events, quotes, places, entities, articles, stories) matching the filters."""
         if kind not in QUERIES:
             raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        return self._run(QUERIES[kind], filters, kwargs)
+
+    def timeline(self, filters: Filters | None = None, **kwargs: Any) -> Rows:
+        """Event clusters (``raw=True``: events) matching the filters, counted per day: rows of (day, n)."""
+        return self._run(timeline, filters, kwargs)
+
+    def _run(self, build: Callable[[Filters], Select], filters: Filters | None, kwargs: dict[str, Any]) -> Rows:
         f = filters or Filters()
         if kwargs:
             f = _filters(f, kwargs)
         with self._reader() as con:
             if isinstance(f.near, str):
                 f = dataclasses.replace(f, near=self._place(con, f.near))
-            return QUERIES[kind](f).fetch(con)
+            return build(f).fetch(con)
 
     def events(self, **filters: Any) -> Rows:
         """Event clusters (``raw=True``: every event) — e.g. ``events(type="PROTEST", near="Nairobi", km=25)``."""
@@ -134,6 +144,25 @@ class Store:
         with self._reader() as con:
             found = load_records(con, [article_id])
         return found[0] if found else None
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article with its record (every span), its story and every source it was read from."""
+        with self._reader() as con:
+            found = load_records(con, [article_id])
+            if not found:
+                return None
+            story = one(con, "SELECT story_id FROM article_stories WHERE article_id = ?", [article_id])
+            sources = con.execute("SELECT source_id, url FROM article_sources WHERE article_id = ? "
+                                  "ORDER BY source_id, url", [article_id]).fetchall()
+        return {"article": to_dict(found[0].article), "record": to_dict(found[0]),
+                "story_id": story[0] if story else None,
+                "sources": [{"source_id": s, "url": u} for s, u in sources]}
+
+    def overview(self) -> dict[str, Any]:
+        """Counts of articles, events, clusters, quotes, places, stories and errors; first and last day; the
+        event types (with their cluster counts) and modalities the store holds."""
+        with self._reader() as con:
+            return overview(con)
 
     def records(self) -> list[Record]:
         with self._reader() as con:
@@ -165,9 +194,8 @@ class Store:
             if -90 <= lat <= 90 and -180 <= lon <= 180:
                 return lat, lon
             raise QueryError(f"not a position: {near!r} (latitude -90..90, longitude -180..180)")
-        row = one(con, "SELECT lat, lon FROM places WHERE lat IS NOT NULL AND (lower(name) = lower(?) "
-                          "OR lower(mention) = lower(?)) GROUP BY lat, lon ORDER BY count(*) DESC, lat, lon LIMIT 1",
-                          [near, near])
+        row = one(con, "SELECT lat, lon FROM place_names WHERE key = lower(?) GROUP BY lat, lon "
+                       "ORDER BY sum(n) DESC, lat, lon LIMIT 1", [near.strip()])
         if row is None:
             raise QueryError(f"no stored place is called {near!r}; give a place the store holds, or LAT,LON")
         return float(row[0]), float(row[1])

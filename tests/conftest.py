@@ -1,4 +1,5 @@
-"""Shared fixtures: where ../shared is, and the markers by folder (tests/model → model, tests/data → data)."""
+"""Shared fixtures: where ../shared is, and the markers by folder (tests/model → model, tests/data → data,
+tests/network → network, tests/browser → browser)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ DATA_DIR = SHARED / "data"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         parts = Path(str(item.fspath)).parts
-        for folder in ("model", "data", "network"):
+        for folder in ("model", "data", "network", "browser"):
             if folder in parts:
                 item.add_marker(getattr(pytest.mark, folder))
 

@@ -8,7 +8,7 @@ import sys
 from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -20,6 +20,9 @@ from .cli_common import ROOT, ConfigOpt, Format, err, guard, settings_from
 from .intake.read import read_inputs
 from .records import ErrorRecord, Output, json_line, to_dict
 from .settings import TABLE, Settings
+
+if TYPE_CHECKING:
+    from .store import Store
 
 app = typer.Typer(help="dateline: news reports → records of who said what, who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False)
@@ -66,13 +69,27 @@ def extract(
 def demo(
     db: Annotated[Path, typer.Option("--db", help="Where to build the demo store (replaced on each run).")]
     = Path("dateline-demo.duckdb"),
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the explorer over it afterwards.")]
+    = True,
+    port: Annotated[int, typer.Option(help="Port to serve on (another free one when it is taken).", min=1,
+                                      max=65535)] = 8000,
 ) -> None:
-    """Ingest the bundled sample articles into a fresh store and show its stories, event clusters and quotes."""
-    from .cli_store import OutFormat, print_summary, run_ingest, write_rows
+    """Ingest the bundled sample articles into a fresh store, show its stories, event clusters and quotes,
+    and serve the web explorer over it (its URL is the first line printed)."""
+    from .cli_store import serve_store
     from .store import Store
 
-    guard(lambda: _fresh(db))
     store = Store(settings=settings_from(None, db=str(db)))
+    if serve:
+        serve_store(store, "127.0.0.1", port, fall_back=True, then=lambda: _demo_store(store, db))
+    else:
+        _demo_store(store, db)
+
+
+def _demo_store(store: Store, db: Path) -> None:
+    from .cli_store import OutFormat, print_summary, run_ingest, write_rows
+
+    guard(lambda: _fresh(db))
     samples = resources.files("dateline") / "samples"
     with resources.as_file(samples) as folder:
         summary = run_ingest(store, [str(folder / "article.txt"), str(folder / "demo" / "articles.jsonl")])
@@ -184,7 +201,7 @@ def eval_modality(
     _print_json(guard(lambda: evaluate_modality(table)))
 
 
-for _command in (cli_store.ingest, cli_store.query, cli_store.export, cli_store.migrate):
+for _command in (cli_store.ingest, cli_store.query, cli_store.export, cli_store.migrate, cli_store.serve):
     app.command()(_command)
 
 

@@ -239,3 +239,41 @@ def migrate(
     names = guard(lambda: store.migrate(dry_run=dry_run))
     verb = "pending" if dry_run else "applied"
     err.print(f"{escape(str(store.path))}: " + (f"{verb}: {', '.join(names)}" if names else "up to date"))
+
+
+def serve_store(store: Store, host: str, port: int, *, allow_ingest: bool = False, token: str | None = None,
+                fall_back: bool = False, then: Any = None) -> None:
+    """Print the URL (first), run ``then`` (e.g. the demo's ingest), and serve until Ctrl-C."""
+    from .server.app import new_token
+    from .server.serve import free_port, run, url
+
+    port = guard(lambda: free_port(host, port, fall_back=fall_back))
+    print(url(host, port), flush=True)
+    if then is not None:
+        then()
+    if allow_ingest:
+        token = token or new_token()
+        err.print(f"ingest: POST {url(host, port)}api/ingest with the header 'Authorization: Bearer {token}'")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can reach this server")
+    err.print(f"Serving the explorer at {url(host, port)}   (API: {url(host, port)}docs; Ctrl-C stops it)")
+    try:
+        run(store, host=host, port=port, allow_ingest=allow_ingest, token=token)
+    except KeyboardInterrupt:
+        pass
+
+
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Offer POST /api/ingest (needs the token).")]
+    = False,
+    token: Annotated[str | None, typer.Option(envvar="DATELINE_TOKEN",
+                                              help="Ingest token (default: a new random one, printed).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the HTTP API and the web explorer over a store; prints its URL first."""
+    store = open_store(db, config)
+    guard(store.stats)  # a missing or unreadable store is a message, not a server answering 503s
+    serve_store(store, host, port, allow_ingest=allow_ingest, token=token)

@@ -73,7 +73,7 @@ def test_bad_settings_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 def test_demo_ingests_the_samples_into_a_fresh_store(tmp_path: Path) -> None:
     db = tmp_path / "demo.duckdb"
     for _ in range(2):  # a second run starts again from a fresh store
-        result = runner.invoke(app, ["demo", "--db", str(db)])
+        result = runner.invoke(app, ["demo", "--no-serve", "--db", str(db)])
         assert result.exit_code == 0, result.output
         assert "9 added, 0 already stored" in result.output
     assert "stories" in result.stdout and "event clusters" in result.stdout and "quotes" in result.stdout
@@ -82,7 +82,7 @@ def test_demo_ingests_the_samples_into_a_fresh_store(tmp_path: Path) -> None:
 def test_demo_refuses_to_replace_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     precious = tmp_path / "thesis.duckdb"
     precious.write_text("my thesis", encoding="utf-8")
-    result = runner.invoke(app, ["demo", "--db", str(precious)])
+    result = runner.invoke(app, ["demo", "--no-serve", "--db", str(precious)])
     assert result.exit_code == 2 and precious.read_text(encoding="utf-8") == "my thesis"
 
 

@@ -52,3 +52,23 @@ def test_record_fields_documented(cls: type) -> None:
     text = (DOCS / "records.md").read_text(encoding="utf-8")
     for f in dataclasses.fields(cls):
         assert f"`{f.name}`" in text, f"{cls.__name__}.{f.name} is not in docs/records.md"
+
+
+def _routes() -> list[tuple[str, str, list[str]]]:
+    """(method, path, query parameters) of every API route, the ingest route included."""
+    from dateline.server import create_app
+
+    spec = create_app(DOCS.parent / "no-such-store.duckdb", allow_ingest=True, token="t").openapi()
+    return [(method.upper(), path, [p["name"] for p in op.get("parameters", []) if p["in"] == "query"])
+            for path, ops in spec["paths"].items() for method, op in ops.items()]
+
+
+ROUTES = _routes()
+
+
+@pytest.mark.parametrize("method, path, parameters", ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES])
+def test_api_routes_and_parameters_documented(method: str, path: str, parameters: list[str]) -> None:
+    text = (DOCS / "web.md").read_text(encoding="utf-8")
+    assert f"`{method} {path}" in text, f"{method} {path} is not in docs/web.md"
+    for name in parameters:
+        assert f"`{name}`" in text, f"{method} {path} parameter {name} is not in docs/web.md"

@@ -36,12 +36,12 @@ def first_line(proc: subprocess.Popen[str], timeout: float) -> str:
 
 
 @contextmanager
-def serving(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    proc = subprocess.Popen([*CLI, "serve", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+def serving(*args: str, env: dict[str, str] | None = None, command: str = "serve", wait: float = 20) -> Iterator[str]:
+    proc = subprocess.Popen([*CLI, command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
     try:
         url = first_line(proc, 60)
-        for _ in range(200):  # the URL is printed before uvicorn binds: wait until it answers
+        for _ in range(int(wait * 10)):  # the URL is printed before uvicorn binds: wait until it answers
             try:
                 httpx.get(url + "api/stats", timeout=1)
                 break
@@ -91,3 +91,13 @@ def test_ingest_over_http_needs_the_token(tmp_path: Path) -> None:
                           headers={"Authorization": "Bearer s3cret-token"})
         assert good.status_code == 200 and good.json()["added"] == 1, good.text
         assert httpx.get(url + "api/stats").json()["articles"] == 4
+
+
+@pytest.mark.model
+def test_the_readme_demo_prints_its_url_first_then_serves_the_samples(tmp_path: Path) -> None:
+    port = free_port()
+    with serving("--db", str(tmp_path / "demo.duckdb"), "--port", str(port), command="demo", wait=180) as url:
+        assert url == f"http://127.0.0.1:{port}/"
+        stats = httpx.get(url + "api/stats").json()
+        assert stats["articles"] == 9 and stats["clusters"] > 0 and stats["quotes"] > 0
+        assert 'id="map"' in httpx.get(url).text

@@ -154,3 +154,16 @@ def test_quotes_and_events_of_one_entity_by_its_id(tmp_path: Path) -> None:
     assert len(s.events(raw=True, actor_id=crowd.entity_id)) == 0
     with pytest.raises(QueryError, match="cannot be filtered by actor_id"):
         s.events(actor_id=police.entity_id)  # clusters merge actors of several events: ids are for raw events
+
+
+def test_queries_from_several_threads_at_once_answer_as_one_at_a_time(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    asks = [("events", {}), ("events", {"raw": True, "near": "Nairobi"}), ("quotes", {"speaker": "grace"}),
+            ("places", {"country": "KE"}), ("entities", {}), ("stories", {})] * 8
+    alone = [store.query(kind, **f).rows for kind, f in asks]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(lambda a: store.query(a[0], **a[1]).rows, asks))
+    assert together == alone
+    store.close()
+    assert store._reader_conn._con is None and store._reader_conn._in_use == 0

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from ..store import Rows
-from ..store.export import feature, json_value
+from ..store.export import json_value
 
 
 class ErrorBody(BaseModel):
@@ -48,11 +48,8 @@ def page(kind: str, rows: Rows, limit: int, offset: int) -> Json:
 GEOJSON = "application/geo+json"
 
 
-def geojson(rows: Rows) -> Response:
-    features = [f for row in rows if (f := feature(dict(row))) is not None]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, default=json_value,
-                      allow_nan=False)
-    return Response(body.encode("utf-8"), media_type=GEOJSON)
+def geojson(text: str) -> Response:
+    return Response(text.encode("utf-8"), media_type=GEOJSON)
 
 
 def csv_download(rows: Rows, name: str) -> Response:

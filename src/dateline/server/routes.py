@@ -64,7 +64,7 @@ def events(store: StoreDep, f: EventFilters, limit: Limit = params.PAGE, offset:
 
 @router.get("/events.geojson", response_class=Response, responses=_GEOJSON, summary="Events on the map")
 def events_geojson(store: StoreDep, f: EventFilters, limit: Features = 5000) -> Response:
-    return geojson(_all(store, "events", f, limit))
+    return geojson(store.geojson("events", dataclasses.replace(f, limit=limit)))
 
 
 @router.get("/events.csv", response_class=Response, responses=_CSV, summary="Events as CSV")
@@ -95,7 +95,7 @@ def places(store: StoreDep, f: PlaceFilters, limit: Limit = params.PAGE, offset:
 
 @router.get("/places.geojson", response_class=Response, responses=_GEOJSON, summary="Place mentions on the map")
 def places_geojson(store: StoreDep, f: PlaceFilters, limit: Features = 5000) -> Response:
-    return geojson(_all(store, "places", f, limit))
+    return geojson(store.geojson("places", dataclasses.replace(f, limit=limit)))
 
 
 @router.get("/places.csv", response_class=Response, responses=_CSV, summary="Place mentions as CSV")

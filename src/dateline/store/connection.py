@@ -111,44 +111,80 @@ def _close_readers() -> None:
 
 
 class Reader:
-    """A read-only connection kept between queries; closed when a writer waits or after ``idle`` seconds."""
+    """A read-only connection kept between queries; closed when a writer waits or after ``idle`` seconds.
+
+    Each use gets its own cursor of the one connection, so that queries from several threads (the HTTP
+    server's) run at once; the connection is closed only when no cursor is in use. While a writer waits,
+    new uses wait for the ones in flight to end, the connection is closed, and they open it again once the
+    writer let go of the file.
+    """
 
     def __init__(self, db: Path, *, wait: float, idle: float = 0.5,
                  check: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
         self.db, self.wait, self.idle, self.check = db, wait, idle, check
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._lock = threading.RLock()
+        self._lock = threading.Condition(threading.RLock())
+        self._in_use = 0
         self._last = 0.0
         self._closer: threading.Thread | None = None
         _READERS.add(self)
 
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cursor = self._acquire()
+        try:
+            yield cursor
+        finally:
+            self._release(cursor)
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
             if self._con is not None and writer_waiting(self.db):
-                self.close()
+                self._lock.wait_for(lambda: self._in_use == 0, timeout=self.wait)
+                if self._in_use == 0:
+                    self._close()
             if self._con is None:
-                if not self.db.exists():
-                    raise missing(self.db)
-                con = _open(self.db, read_only=True, wait=self.wait)
-                try:
-                    if self.check is not None:
-                        self.check(con)
-                except BaseException:
-                    con.close()
-                    raise
-                self._con = con
+                self._con = self._opened()
                 self._start_closer()
-            try:
-                yield self._con
-            finally:
-                self._last = time.monotonic()
+            cursor = self._con.cursor()
+            self._in_use += 1
+        try:
+            cursor.execute("SET enable_progress_bar = false")  # settings are a cursor's own
+        except BaseException:
+            self._release(cursor)
+            raise
+        return cursor
+
+    def _release(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        cursor.close()
+        with self._lock:
+            self._in_use -= 1
+            self._last = time.monotonic()
+            self._lock.notify_all()
+
+    def _opened(self) -> duckdb.DuckDBPyConnection:
+        if not self.db.exists():
+            raise missing(self.db)
+        con = _open(self.db, read_only=True, wait=self.wait)
+        try:
+            if self.check is not None:
+                self.check(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
 
     def close(self) -> None:
+        """Close the connection now, once the queries in flight (if any) have ended."""
         with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            self._lock.wait_for(lambda: self._in_use == 0, timeout=self.wait)
+            if self._in_use == 0:
+                self._close()
+
+    def _close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def _start_closer(self) -> None:
         if self._closer is None or not self._closer.is_alive():
@@ -161,8 +197,8 @@ class Reader:
             with self._lock:
                 if self._con is None:
                     return
-                if time.monotonic() - self._last >= self.idle or writer_waiting(self.db):
-                    self.close()
+                if self._in_use == 0 and (time.monotonic() - self._last >= self.idle or writer_waiting(self.db)):
+                    self._close()
                     return
 
 

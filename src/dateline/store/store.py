@@ -22,6 +22,7 @@ from ..settings import DEFAULT, Settings
 from .connection import Reader, connect, count, one, writer_lock
 from .derive import is_stale, refresh
 from .export import export as _export
+from .export import feature_collection
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
 from .query import KINDS, QUERIES, Filters, Rows, Select, overview, timeline
@@ -107,6 +108,19 @@ class Store:
         if kind not in QUERIES:
             raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
         return self._run(QUERIES[kind], filters, kwargs)
+
+    def geojson(self, kind: str, filters: Filters | None = None, **kwargs: Any) -> str:
+        """The rows of ``kind`` (events or places) matching the filters that have a position, as an RFC 7946
+        FeatureCollection (JSON text; each row's other columns are a feature's properties)."""
+        if kind not in ("events", "places"):
+            raise QueryError(f"no GeoJSON of {kind!r}; choose events or places")
+        f = filters or Filters()
+        if kwargs:
+            f = _filters(f, kwargs)
+        with self._reader() as con:
+            if isinstance(f.near, str):
+                f = dataclasses.replace(f, near=self._place(con, f.near))
+            return feature_collection(con, QUERIES[kind](f))
 
     def timeline(self, filters: Filters | None = None, **kwargs: Any) -> Rows:
         """Event clusters (``raw=True``: events) matching the filters, counted per day: rows of (day, n)."""

@@ -1,0 +1,145 @@
+"""The API's latency under a bounded local load, on a store of a million events.
+
+    .venv/bin/python bench/bench_api.py --db STORE [--rate 200] [--seconds 20] [--concurrency 64]
+
+``STORE`` is a store of ≥ 1 M events (``bench/bench_store.py queries --db STORE --keep`` builds one). The
+benchmark starts ``dateline serve`` on 127.0.0.1 and a free port in its own process, warms it up, then sends
+requests at a fixed rate (open loop: each request has a scheduled time, and its latency counts from that
+time, so a slow server is not hidden by a client that waits) for ``--seconds``, at most ``--concurrency``
+in flight, and only to that server. The requests cycle through the explorer's calls with parameters drawn
+from what the store holds: event clusters by type, country and date range; quotes by speaker; the map's
+GeoJSON of one type in a date range. It prints p50/p95/max per endpoint and overall, the rate achieved, the
+errors, and the goal (p95 < 100 ms at 200 requests/s) as true or false; then a ``summary:`` line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import _latency, pools, query_plans, summary_line  # noqa: E402
+
+CLI = [sys.executable, "-c", "from dateline.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def requests_for(db: Path, n: int, seed: int) -> list[tuple[str, str, dict[str, Any]]]:
+    """(endpoint name, path, query parameters), ``n`` of them, cycling through the three endpoints."""
+    plans = query_plans(pools(db))
+    rng = random.Random(seed)
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    for i in range(n):
+        which = i % 3
+        if which == 0:
+            _kind, f = plans["events_type_country_dates"](rng)
+            out.append(("events", "/api/events", f))
+        elif which == 1:
+            _kind, f = plans["quotes_speaker"](rng)
+            out.append(("quotes", "/api/quotes", f))
+        else:
+            _kind, f = plans["events_type_country_dates"](rng)
+            out.append(("events.geojson", "/api/events.geojson",
+                        {"type": f["type"], "since": f["since"], "until": f["until"], "limit": 5000}))
+    return out
+
+
+async def load(base: str, calls: list[tuple[str, str, dict[str, Any]]], rate: float, concurrency: int
+               ) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    import httpx
+
+    times: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    gate = asyncio.Semaphore(concurrency)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        start = time.perf_counter()
+
+        async def one(i: int, name: str, path: str, params: dict[str, Any]) -> None:
+            due = start + i / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            async with gate:
+                try:
+                    r = await client.get(path, params=params)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+            times.setdefault(name, []).append((time.perf_counter() - due) * 1000)
+            if not ok:
+                errors[name] = errors.get(name, 0) + 1
+
+        await asyncio.gather(*(one(i, *c) for i, c in enumerate(calls)))
+        elapsed = time.perf_counter() - start
+    return times, errors, elapsed
+
+
+def wait_until_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit("the server stopped before it answered")
+        try:
+            if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    sys.exit("the server did not answer in time")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", required=True, help="a store of about a million events")
+    ap.add_argument("--rate", type=float, default=200.0, help="requests per second sent")
+    ap.add_argument("--seconds", type=float, default=20.0, help="how long the load lasts")
+    ap.add_argument("--concurrency", type=int, default=64, help="requests in flight at most")
+    ap.add_argument("--warmup", type=int, default=60, help="requests sent first, not counted")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    db = Path(args.db)
+    if not db.exists():
+        sys.exit(f"no store at {db}: build one with bench/bench_store.py queries --db {db} --keep")
+    n = int(args.rate * args.seconds)
+    calls = requests_for(db, n + args.warmup, args.seed)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([*CLI, "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(base, proc)
+        asyncio.run(load(base, calls[:args.warmup], rate=args.rate, concurrency=args.concurrency))
+        times, errors, elapsed = asyncio.run(load(base, calls[args.warmup:], rate=args.rate,
+                                                  concurrency=args.concurrency))
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    every = [t for ts in times.values() for t in ts]
+    endpoints = {name: {**_latency(ts), "requests": len(ts), "errors": errors.get(name, 0)}
+                 for name, ts in sorted(times.items())}
+    worst = max(v["p95_ms"] for v in endpoints.values())
+    figures = {"db": str(db), "rate_asked": args.rate, "rate_achieved": round(len(every) / elapsed, 1),
+               "requests": len(every), "seconds": round(elapsed, 1), "concurrency": args.concurrency,
+               "endpoints": endpoints, "overall": _latency(every), "worst_p95_ms": worst,
+               "p95_under_100ms": worst < 100}
+    print(json.dumps(figures, indent=1))
+    print("summary: " + summary_line({"api": figures}))
+
+
+if __name__ == "__main__":
+    main()

@@ -62,6 +62,10 @@ PACKAGES: tuple[Package, ...] = (
         "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHcYa5ChG0LQ==",
         (("package/countries-110m.json", ""), ("package/land-110m.json", ""), ("package/LICENSE", "")),
         note="data: Natural Earth, public domain"),
+    Package(  # the API's /docs page, served offline
+        "swagger-ui-dist", "5.35.0", "Apache-2.0",
+        "sha512-U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ==",
+        (("package/swagger-ui-bundle.js", ""), ("package/swagger-ui.css", ""), ("package/LICENSE", ""))),
 )
 
 

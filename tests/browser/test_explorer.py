@@ -138,6 +138,10 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
     assert _markers(small) > 0
     small.screenshot(path=str(tmp_path / "map-phone.png"))
     phone.close()
+
+    page.goto(server + "docs")  # the API's Swagger UI, from the package too
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
     context.close()
 
     strangers = sorted({u for u in requested if urlsplit(u).netloc != origin and not u.startswith("data:")})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -199,6 +200,10 @@ def test_the_openapi_spec_and_the_page_are_served(client: TestClient) -> None:
     assert {"/api/events", "/api/events.geojson", "/api/quotes", "/api/articles/{article_id}",
             "/api/entities/{entity_id}", "/api/timeline", "/api/stats"} <= set(spec["paths"])
     assert "/api/ingest" not in spec["paths"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in docs.text
+    assert not re.findall(r"(?:src|href)=[\"']https?://", docs.text), "the docs page loads from another host"
+    for asset in re.findall(r"(/static/[^\"']+)", docs.text):
+        assert client.get(asset).status_code == 200, asset
     page = client.get("/")
     assert page.status_code == 200 and 'id="map"' in page.text

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -32,7 +33,7 @@ def create_app(store: Store | str | Path, *, allow_ingest: bool = False, token: 
         store = Store(store)
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
-    app = FastAPI(title="dateline", version=_version(), description=__doc__,
+    app = FastAPI(title="dateline", version=_version(), description=__doc__, docs_url=None, redoc_url=None,
                   responses={400: {"model": ErrorBody, "description": "A bad parameter"},
                              503: {"model": ErrorBody, "description": "The store is busy or needs a migration"}})
     app.state.store = store
@@ -90,3 +91,11 @@ def _pages(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:  # FastAPI's page, with Swagger UI from the package instead of a CDN
+        vendor = "/static/vendor/swagger-ui-dist"
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="dateline API",
+                                   swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{vendor}/swagger-ui.css", swagger_favicon_url="data:,",
+                                   swagger_ui_parameters={"validatorUrl": None})  # no badge from elsewhere

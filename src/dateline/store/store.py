@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -25,10 +25,11 @@ from .export import export as _export
 from .export import feature_collection
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
-from .query import KINDS, QUERIES, Filters, Rows, Select, overview, timeline
+from .query import KINDS, QUERIES, Filters, Rows, overview, timeline
 from .read import digest, errors, iter_records, load_records
 from .schema import TABLES
 
+T = TypeVar("T")
 _COORDS = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -107,33 +108,30 @@ class Store:
         """Rows of ``kind`` (events, quotes, places, entities, articles, stories) matching the filters."""
         if kind not in QUERIES:
             raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
-        return self._run(QUERIES[kind], filters, kwargs)
+        return self._run(lambda con, f: QUERIES[kind](f).fetch(con), filters, kwargs)
 
     def geojson(self, kind: str, filters: Filters | None = None, **kwargs: Any) -> str:
         """The rows of ``kind`` (events or places) matching the filters that have a position, as an RFC 7946
         FeatureCollection (JSON text; each row's other columns are a feature's properties)."""
         if kind not in ("events", "places"):
             raise QueryError(f"no GeoJSON of {kind!r}; choose events or places")
-        f = filters or Filters()
-        if kwargs:
-            f = _filters(f, kwargs)
-        with self._reader() as con:
-            if isinstance(f.near, str):
-                f = dataclasses.replace(f, near=self._place(con, f.near))
-            return feature_collection(con, QUERIES[kind](f))
+        return self._run(lambda con, f: feature_collection(con, QUERIES[kind](f)), filters, kwargs)
 
     def timeline(self, filters: Filters | None = None, **kwargs: Any) -> Rows:
         """Event clusters (``raw=True``: events) matching the filters, counted per day: rows of (day, n)."""
-        return self._run(timeline, filters, kwargs)
+        return self._run(lambda con, f: timeline(f).fetch(con), filters, kwargs)
 
-    def _run(self, build: Callable[[Filters], Select], filters: Filters | None, kwargs: dict[str, Any]) -> Rows:
+    def _run(self, read: Callable[[duckdb.DuckDBPyConnection, Filters], T], filters: Filters | None,
+             kwargs: dict[str, Any]) -> T:
+        """``read`` on a reader connection, with the filters (``kwargs`` over ``filters``) and a place name
+        in ``near`` resolved to its position."""
         f = filters or Filters()
         if kwargs:
             f = _filters(f, kwargs)
         with self._reader() as con:
             if isinstance(f.near, str):
                 f = dataclasses.replace(f, near=self._place(con, f.near))
-            return build(f).fetch(con)
+            return read(con, f)
 
     def events(self, **filters: Any) -> Rows:
         """Event clusters (``raw=True``: every event) — e.g. ``events(type="PROTEST", near="Nairobi", km=25)``."""

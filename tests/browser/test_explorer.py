@@ -82,6 +82,11 @@ def _ready(page: object) -> None:
     page.wait_for_selector('body[data-ready="1"]', timeout=20_000)  # type: ignore[attr-defined]
 
 
+def _unready(page: object) -> None:
+    """Before an action that reloads a view: so that the next _ready waits for that reload, not the last one."""
+    page.evaluate("document.body.dataset.ready = '0'")  # type: ignore[attr-defined]
+
+
 def _markers(page: object) -> int:
     return int(page.get_attribute("#map", "data-markers") or 0)  # type: ignore[attr-defined]
 
@@ -100,6 +105,7 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
     everything = _markers(page)
     assert everything > 0, "no event markers on the map"
 
+    _unready(page)
     page.select_option("#filters [name=type]", "ASSAULT")  # the seed's siege and the demo's attack
     page.press("#filters [name=text]", "Enter")
     page.wait_for_function("location.hash.includes('type=ASSAULT')")
@@ -109,6 +115,7 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
 
     box = page.locator("#timeline").bounding_box()  # 2016 (the seed) is the first tenth of the days shown
     y = box["y"] + box["height"] / 2
+    _unready(page)
     page.mouse.move(box["x"] + 2, y)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.1, y, steps=5)
@@ -119,6 +126,7 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
     page.screenshot(path=str(tmp_path / "map-desktop.png"))
 
     _open_a_marker(page)
+    _unready(page)
     page.click(".leaflet-popup .open-article")
     page.wait_for_function("location.hash.startsWith('#/article/')")
     _ready(page)

@@ -140,6 +140,26 @@ def test_geojson_is_rfc_7946_points(client: TestClient, kind: str) -> None:
     assert (round(lat, 2), round(lon, 2)) == (-4.05, 39.66) and "lat" not in feature["properties"]
 
 
+@pytest.mark.parametrize("kind, keys", [
+    ("events", {"cluster_id", "type", "day", "place", "n_sources"}),
+    ("places", {"mention", "name", "geonameid", "article_id"}),
+])
+def test_map_geojson_carries_only_what_a_marker_shows(client: TestClient, kind: str, keys: set[str]) -> None:
+    full = client.get(f"/api/{kind}.geojson").json()["features"]
+    lean = client.get(f"/api/{kind}.geojson?detail=map").json()["features"]
+    assert [f["geometry"] for f in lean] == [f["geometry"] for f in full] and len(lean) >= 2
+    assert all(set(f["properties"]) == keys for f in lean) and set(full[0]["properties"]) > keys
+
+
+def test_one_cluster_with_its_events_and_their_articles(client: TestClient) -> None:
+    (row,) = ok(client, "/api/events?type=COERCE")["items"]
+    found = ok(client, f"/api/events/{row['cluster_id']}")
+    assert found["cluster"] == row
+    (event,) = found["events"]
+    assert event["cluster_id"] == row["cluster_id"] and event["article_title"] == "Tear gas in the capital"
+    assert (event["start"], event["end"]) == (0, 40)
+
+
 @pytest.mark.parametrize("url, column, values", [
     ("/api/events.csv?type=COERCE", "actors", ["police"]),
     ("/api/events.csv?raw=true&since=2025-04-01", "type", ["AGREE", "ASSAULT"]),  # newest first
@@ -178,6 +198,8 @@ def test_pagination_is_bounded_and_says_where_the_next_page_starts(client: TestC
     ("/api/events?actor=" + "x" * 201, 400, "actor"),
     ("/api/quotes?type=ASSAULT", 200, ""),  # a filter another kind takes is not one of this kind's parameters
     ("/api/events.geojson?limit=10001", 400, "limit"),
+    ("/api/events.geojson?detail=everything", 400, "detail"),
+    ("/api/events/nothing", 404, "no event cluster"),
     ("/api/entities/nobody", 404, "no entity"),
     ("/api/articles/nothing", 404, "no article"),
     ("/api/stories/none", 404, "no story"),

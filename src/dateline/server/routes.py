@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,6 +24,8 @@ _GEOJSON: dict[int | str, dict[str, Any]] = {200: {"content": {GEOJSON: {}}, "de
 _CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}, "description": "CSV"}}
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 Features = Annotated[int, Query(ge=1, le=params.MAX_FEATURES, description="Features (or CSV rows) at most.")]
+Detail = Annotated[Literal["full", "map"], Query(
+    description="full: every column as properties; map: only what a marker shows (ids, type, day, place, sources)")]
 
 EventFilters = Annotated[Filters, Depends(params.event_filters)]
 QuoteFilters = Annotated[Filters, Depends(params.quote_filters)]
@@ -63,8 +65,16 @@ def events(store: StoreDep, f: EventFilters, limit: Limit = params.PAGE, offset:
 
 
 @router.get("/events.geojson", response_class=Response, responses=_GEOJSON, summary="Events on the map")
-def events_geojson(store: StoreDep, f: EventFilters, limit: Features = 5000) -> Response:
-    return geojson(store.geojson("events", dataclasses.replace(f, limit=limit)))
+def events_geojson(store: StoreDep, f: EventFilters, limit: Features = 5000, detail: Detail = "full") -> Response:
+    return geojson(store.geojson("events", dataclasses.replace(f, limit=limit), lean=detail == "map"))
+
+
+@router.get("/events/{cluster_id}", responses=_NOT_FOUND, summary="One event cluster and its events (its sources)")
+def event_cluster(store: StoreDep, cluster_id: Id) -> Json:
+    found = store.cluster(cluster_id)
+    if found is None:
+        raise HTTPException(404, f"no event cluster {cluster_id!r} in the store")
+    return Json(found)
 
 
 @router.get("/events.csv", response_class=Response, responses=_CSV, summary="Events as CSV")
@@ -94,8 +104,8 @@ def places(store: StoreDep, f: PlaceFilters, limit: Limit = params.PAGE, offset:
 
 
 @router.get("/places.geojson", response_class=Response, responses=_GEOJSON, summary="Place mentions on the map")
-def places_geojson(store: StoreDep, f: PlaceFilters, limit: Features = 5000) -> Response:
-    return geojson(store.geojson("places", dataclasses.replace(f, limit=limit)))
+def places_geojson(store: StoreDep, f: PlaceFilters, limit: Features = 5000, detail: Detail = "full") -> Response:
+    return geojson(store.geojson("places", dataclasses.replace(f, limit=limit), lean=detail == "map"))
 
 
 @router.get("/places.csv", response_class=Response, responses=_CSV, summary="Place mentions as CSV")

@@ -207,11 +207,43 @@ _CLUSTER_FILTERS = {"type", "actor", "recipient", "country", "near", "since", "u
 _EVENT_FILTERS = _CLUSTER_FILTERS | {"raw", "actor_id", "recipient_id"}
 
 
+_CLUSTER_COLUMNS = ("cluster_id, type, day, place, geonameid, country, lat, lon, actors, recipients, n_sources, "
+                    f"n_articles, n_events, evidence, {_LISTED}")
+_CLUSTER_ORDER = "n_sources DESC, day DESC NULLS LAST, cluster_id"
+_EVENT_COLUMNS = ("event_id, cluster_id, type, mode, date, day, place, geonameid, lat, lon, actors, recipients, "
+                  f"actor_ids, recipient_ids, modality, confidence, evidence, start, \"end\", {_LISTED}")
+_EVENT_ORDER = "day DESC NULLS LAST, article_id, ord"
+
+
 def clusters(f: Filters) -> Select:
     _check("event clusters", f, _CLUSTER_FILTERS)
-    return listed("cluster_id, type, day, place, geonameid, country, lat, lon, actors, recipients, n_sources, "
-                  f"n_articles, n_events, evidence, {_LISTED}", "clusters", _cluster_where(f),
-                  "n_sources DESC, day DESC NULLS LAST, cluster_id", f)
+    return listed(_CLUSTER_COLUMNS, "clusters", _cluster_where(f), _CLUSTER_ORDER, f)
+
+
+# what a map marker shows; the rest of a cluster comes from ``cluster`` when the marker is opened
+_CLUSTER_POINT = "cluster_id, type, day, place, lat, lon, n_sources"
+_EVENT_POINT = "event_id, cluster_id, type, day, place, lat, lon"
+_PLACE_POINT = "p.mention, p.name, p.geonameid, p.lat, p.lon, a.id AS article_id"
+
+
+def points(kind: str, f: Filters) -> Select:
+    """The rows of ``kind`` (events: clusters, or every event with ``raw``; places) as ``QUERIES[kind]`` pages
+    and orders them, with only the columns a map marker needs."""
+    if kind == "places":
+        return places(f, columns=_PLACE_POINT)
+    if f.raw:
+        _check("events", f, _EVENT_FILTERS)
+        return listed(_EVENT_POINT, "event_rows", _event_where(f), _EVENT_ORDER, f)
+    _check("event clusters", f, _CLUSTER_FILTERS)
+    return listed(_CLUSTER_POINT, "clusters", _cluster_where(f), _CLUSTER_ORDER, f)
+
+
+def cluster(cluster_id: str) -> tuple[Select, Select]:
+    """One cluster (as ``clusters`` lists it) and its events, each with its article: the cluster's sources."""
+    w = Where()
+    w.add("cluster_id = ?", cluster_id)
+    one_cluster = Select(f"SELECT {_CLUSTER_COLUMNS} FROM clusters{w.sql()}", w.params)
+    return one_cluster, Select(f"SELECT {_EVENT_COLUMNS} FROM event_rows{w.sql()} ORDER BY {_EVENT_ORDER}", w.params)
 
 
 def _cluster_where(f: Filters) -> Where:
@@ -242,9 +274,7 @@ def events(f: Filters) -> Select:
     if not f.raw:
         return clusters(f)
     _check("events", f, _EVENT_FILTERS)
-    columns = ("event_id, cluster_id, type, mode, date, day, place, geonameid, lat, lon, actors, recipients, "
-               f"actor_ids, recipient_ids, modality, confidence, evidence, start, \"end\", {_LISTED}")
-    return listed(columns, "event_rows", _event_where(f), "day DESC NULLS LAST, article_id, ord", f)
+    return listed(_EVENT_COLUMNS, "event_rows", _event_where(f), _EVENT_ORDER, f)
 
 
 def timeline(f: Filters) -> Select:
@@ -295,11 +325,14 @@ def quotes(f: Filters) -> Select:
     return listed(columns, "quote_rows", w, "published DESC NULLS LAST, article_id, start, ord", f)
 
 
-def places(f: Filters) -> Select:
+_PLACE_COLUMNS = ("p.mention, p.name, p.geonameid, p.country, p.admin1, p.feature, p.lat, p.lon, p.start, "
+                  f"p.\"end\", p.score, {_PROVENANCE}")
+
+
+def places(f: Filters, *, columns: str = _PLACE_COLUMNS) -> Select:
     _check("places", f, {"country", "near", "text", "since", "until", "story"})
     w = Where()
-    sql = ("SELECT p.mention, p.name, p.geonameid, p.country, p.admin1, p.feature, p.lat, p.lon, p.start, "
-           f"p.\"end\", p.score, {_PROVENANCE} FROM places p JOIN articles a ON a.id = p.article_id")
+    sql = f"SELECT {columns} FROM places p JOIN articles a ON a.id = p.article_id"
     if f.country:
         a2, _a3 = _country_codes(f.country)
         w.add("p.country = ?", a2)

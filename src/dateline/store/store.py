@@ -25,7 +25,7 @@ from .export import export as _export
 from .export import feature_collection
 from .ingest import IngestSummary, Item, add_outputs, ingest
 from .migrations import MIGRATIONS, check_readable, pending, stored_version, upgrade
-from .query import KINDS, QUERIES, Filters, Rows, overview, timeline
+from .query import KINDS, QUERIES, Filters, Rows, cluster, overview, points, timeline
 from .read import digest, errors, iter_records, load_records
 from .schema import TABLES
 
@@ -110,12 +110,23 @@ class Store:
             raise QueryError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
         return self._run(lambda con, f: QUERIES[kind](f).fetch(con), filters, kwargs)
 
-    def geojson(self, kind: str, filters: Filters | None = None, **kwargs: Any) -> str:
+    def geojson(self, kind: str, filters: Filters | None = None, *, lean: bool = False, **kwargs: Any) -> str:
         """The rows of ``kind`` (events or places) matching the filters that have a position, as an RFC 7946
-        FeatureCollection (JSON text; each row's other columns are a feature's properties)."""
+        FeatureCollection (JSON text; each row's other columns are a feature's properties). ``lean``: only
+        what a map marker shows (ids, type, day, place, sources), in the same order; ``cluster`` has the rest."""
         if kind not in ("events", "places"):
             raise QueryError(f"no GeoJSON of {kind!r}; choose events or places")
-        return self._run(lambda con, f: feature_collection(con, QUERIES[kind](f)), filters, kwargs)
+        select = (lambda f: points(kind, f)) if lean else QUERIES[kind]
+        return self._run(lambda con, f: feature_collection(con, select(f)), filters, kwargs)
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """One event cluster (as ``events`` lists it) and its events, each with its article; None if unknown."""
+        one_cluster, its_events = cluster(cluster_id)
+        with self._reader() as con:
+            found = one_cluster.fetch(con).rows
+            if not found:
+                return None
+            return {"cluster": found[0], "events": its_events.fetch(con).rows}
 
     def timeline(self, filters: Filters | None = None, **kwargs: Any) -> Rows:
         """Event clusters (``raw=True``: events) matching the filters, counted per day: rows of (day, n)."""

@@ -392,6 +392,7 @@ async function loadMapData(filters) {
   setStatus("Loading events…");
   const geoParams = new URLSearchParams(filters);
   geoParams.set("limit", String(GEO_LIMIT));
+  geoParams.set("detail", "map"); // markers only; a popup asks for its cluster's details
   const listParams = new URLSearchParams(filters);
   listParams.set("limit", "100");
   // The timeline is the overview to brush in: it leaves out the date filters and shades the chosen range.
@@ -451,7 +452,10 @@ function eventMarker(props, latlng) {
   const label = [`${typeAbbr(props.type)} · ${props.type || "event"}`, props.place, day(props.day)]
     .filter(Boolean).join(" · ");
   marker.bindTooltip(h("span", {}, label)); // an element, not a string: Leaflet would parse a string as HTML
-  marker.bindPopup(() => eventPopup(props));
+  // Leaflet calls a content function again on every popup.update(): build the popup once per marker, so an
+  // update after the details arrive does not start another box and another update.
+  let popupBox = null;
+  marker.bindPopup(() => popupBox || (popupBox = eventPopup(props, marker)));
   marker.on("add", () => makeFocusable(marker, label));
   return marker;
 }
@@ -472,14 +476,60 @@ function makeFocusable(marker, label) {
   });
 }
 
-function eventPopup(p) {
-  return h("div", { class: "popup" },
+/** The popup shows the marker's own fields at once and the cluster's details (actors, evidence, its sources)
+ * when they arrive: the map's GeoJSON carries only what a marker needs. */
+function eventPopup(p, marker) {
+  const head = () => [
     h("p", { class: "popup-type" }, typeBadge(p.type), " ", h("strong", {}, p.type || "Event")),
     h("p", {}, [day(p.day), p.place].filter(Boolean).join(" · ") || "No date or place"),
-    actorsLine(p.actors, p.recipients),
-    p.evidence ? h("blockquote", { class: "evidence" }, p.evidence) : null,
-    h("p", {}, plural(p.n_sources, "source")),
-    p.article_id ? h("a", { href: articleHref(p.article_id), class: "open-article" }, "Open article") : null);
+  ];
+  const box = h("div", { class: "popup", "aria-busy": "true" }, head(), h("p", { class: "muted" }, "Loading details…"));
+  clusterDetails(p.cluster_id).then(
+    (found) => fill(box, head(), clusterBody(found)),
+    (err) => fill(box, head(), h("p", { class: "error" }, err.message)),
+  ).finally(() => {
+    box.removeAttribute("aria-busy");
+    const popup = marker.getPopup();
+    if (popup && popup.isOpen()) popup.update(); // its size follows the new content
+  });
+  return box;
+}
+
+const clusterCache = new Map();
+
+function clusterDetails(id) {
+  if (id === undefined || id === null) return Promise.reject(new Error("This marker has no cluster id."));
+  const key = String(id);
+  if (!clusterCache.has(key)) {
+    const pending = api(`/api/events/${encodeURIComponent(key)}`);
+    pending.catch(() => clusterCache.delete(key)); // a failure is asked again next time
+    clusterCache.set(key, pending);
+  }
+  return clusterCache.get(key);
+}
+
+function clusterBody(found) {
+  const c = found.cluster || {};
+  const sources = (found.events || []).filter((e) => e.article_id);
+  const seen = new Set();
+  const links = [];
+  for (const e of sources) {
+    if (seen.has(e.article_id)) continue;
+    seen.add(e.article_id);
+    if (links.length < 5) {
+      links.push(h("li", {}, h("a", { href: articleHref(e.article_id), class: "source-article" },
+        e.article_title || e.article_id), e.published ? ` · ${day(e.published)}` : ""));
+    }
+  }
+  const more = seen.size > links.length ? h("p", { class: "muted" }, `and ${seen.size - links.length} more`) : null;
+  return [
+    actorsLine(c.actors, c.recipients),
+    c.evidence ? h("blockquote", { class: "evidence" }, c.evidence) : null,
+    h("p", {}, plural(c.n_sources, "source")),
+    c.article_id ? h("a", { href: articleHref(c.article_id), class: "open-article" }, "Open article") : null,
+    seen.size > 1 ? h("ul", { class: "popup-sources" }, links) : null,
+    more,
+  ];
 }
 
 function renderLegend() {

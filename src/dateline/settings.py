@@ -66,6 +66,8 @@ TABLE: tuple[Setting, ...] = (
             "... or when this share of the shorter article's shingles is in the other (a trimmed copy)."),
     Setting("cluster_km", 50.0, "Events more than this far apart (km) are never one cluster."),
     Setting("cluster_days", 1, "Events whose dates differ by more days than this are never one cluster."),
+    Setting("serve_cache_mb", 64,
+            "Megabytes of API responses the server keeps to answer a repeated request (0: none)."),
 )
 
 _DEFAULTS = {s.name: s.default for s in TABLE}
@@ -107,6 +109,7 @@ class Settings:
     story_containment: float = _DEFAULTS["story_containment"]
     cluster_km: float = _DEFAULTS["cluster_km"]
     cluster_days: int = _DEFAULTS["cluster_days"]
+    serve_cache_mb: int = _DEFAULTS["serve_cache_mb"]
 
     def __post_init__(self) -> None:
         if self.cameo_verbs and not self.cameo_to_plover:

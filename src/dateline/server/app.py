@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import DatelineError, QueryError, StoreBusyError, StoreVersionError
 from ..store import Store
 from ..web import STATIC
+from .cache import CachedReads
 from .responses import ErrorBody, error
 from .routes import ingest_router, router
 
@@ -43,6 +44,8 @@ def create_app(store: Store | str | Path, *, allow_ingest: bool = False, token: 
         app.include_router(ingest_router)
     _errors(app)
     _pages(app)
+    app.add_middleware(CachedReads, store=store, version=_version(),
+                       max_bytes=max(0, store.settings.serve_cache_mb) * 1024 * 1024)
     return app
 
 

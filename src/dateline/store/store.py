@@ -55,6 +55,22 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
 
+    def fingerprint(self) -> str | None:
+        """A text that changes whenever the store's files do (a write by any process changes the database file
+        or its write-ahead log); None when there is no store. Taken before a read, it names data at least as old
+        as what the read sees: the server keys its cached responses with it."""
+        parts = []
+        for path in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = path.stat()
+            except OSError:
+                if path == self.path:
+                    return None
+                parts.append("-")
+                continue
+            parts.append(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+        return "|".join(parts)
+
     # ---- writing ------------------------------------------------------------------------------------------
     def ingest(self, sources: Iterable[str], *, update: bool = False, published: str | None = None,
                on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:

@@ -12,7 +12,7 @@ from dateline.cameo.match import NO_ACTOR, Side, best_match
 from dateline.cameo.verbs import COMPOUND, SOURCE, SYNSET, TARGET, WORD
 from dateline.errors import DictionaryError, SettingsError
 from dateline.settings import Settings, load_settings
-from dateline.stages.event_dictionary import cameo_state
+from dateline.stages.events.dictionary import cameo_state
 
 VERBS = """<!-- a tiny verb dictionary -->
 &TIES_

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.records import Place
-from dateline.stages.event_states import state_outside
+from dateline.stages.events.states import state_outside
 
 from .test_events_docs import parse, run_events
 
@@ -107,7 +107,7 @@ def test_two_entities_on_one_span_do_not_break_the_actor_linker() -> None:
     """A span named by two entities (seen on a BBC article) once made sorting compare Entity records."""
     from dateline.records import Entity
     from dateline.records import Span as TextSpan
-    from dateline.stages.event_actors import ActorLinker
+    from dateline.stages.events.actors import ActorLinker
 
     from .test_events_docs import parse
 

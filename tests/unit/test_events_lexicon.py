@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from dateline.evaluation.events import case_to_plover
-from dateline.stages.event_lexicon import NOT_AN_EVENT, PLOVER_TYPES, Rule, parse_rows, rules, rules_for
+from dateline.stages.events.lexicon import NOT_AN_EVENT, PLOVER_TYPES, Rule, parse_rows, rules, rules_for
 
 # PLOVER modes the lexicon uses, by type (PLOVER 2 names; AGREE, SUPPORT, COOPERATE, CONCEDE and SANCTION's
 # general rows carry none).

@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from dateline.records import Quote
 from dateline.records import Span as TextSpan
-from dateline.stages.event_context import period_end, period_start
-from dateline.stages.event_modality import governors, modality
+from dateline.stages.events.context import period_end, period_start
+from dateline.stages.events.modality import governors, modality
 
 from .test_events_docs import parse
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.stages.quote_cues import TYPES, lexicon, parse_lexicon
-from dateline.stages.quote_marks import find_quoted, paragraph_starts
-from dateline.stages.quote_speakers import MentionIndex
-from dateline.stages.quote_turns import find_turns
+from dateline.stages.quotes.cues import TYPES, lexicon, parse_lexicon
+from dateline.stages.quotes.marks import find_quoted, paragraph_starts
+from dateline.stages.quotes.speakers import MentionIndex
+from dateline.stages.quotes.turns import find_turns
 
 
 def _contents(text: str) -> list[str]:

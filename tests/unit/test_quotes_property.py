@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from dateline import extensions
 from dateline.records import Quote
 from dateline.settings import DEFAULT
-from dateline.stages.quote_marks import find_quoted
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.quotes.marks import find_quoted
 
 MARKS = "\"'“”‘’«»„‹›`"
 SOUP = MARKS + "ab ,.:;!?\n-―\u00a0"

@@ -1,14 +1,14 @@
 """Events: who did what to whom, where and when — PLOVER-typed records with modality.
 
 1. Triggers — verbs, event nouns and phrases of ``data/event_triggers.tsv`` — are found in the parse
-   (:mod:`.event_triggers`); a trigger governed by another of the same type is one event with it ("killed
+   (:mod:`.triggers`); a trigger governed by another of the same type is one event with it ("killed
    soldiers in an ambush").
-2. Each trigger's actors and recipients come from the parse (:mod:`.event_roles`) and are linked to the
-   entities stage, coreference and actor descriptions (:mod:`.event_actors`, :mod:`.event_states`); a compound
+2. Each trigger's actors and recipients come from the parse (:mod:`.roles`) and are linked to the
+   entities stage, coreference and actor descriptions (:mod:`.actors`, :mod:`.states`); a compound
    actor is one event; with no recipient named, the place the event happens in is what it is aimed at.
 3. Location and date are what the parse attaches to the trigger, else the sentence's nearest place (else the
-   dateline) and the publication date — none for what is only planned or possible (:mod:`.event_context`);
-   modality and the reporting source come from the governing words and the quotes (:mod:`.event_modality`).
+   dateline) and the publication date — none for what is only planned or possible (:mod:`.context`);
+   modality and the reporting source come from the governing words and the quotes (:mod:`.modality`).
 4. A promise to do something ("vowed to attack") is a THREATEN when the promised act is hostile; a cooperative
    act announced for the future ("will visit", "is about to restore ties") is also an AGREE — PLOVER's
    definition of AGREE — with the act itself kept, flagged "future".
@@ -22,14 +22,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..records import Event
-from ..settings import Settings
-from . import event_modality as how
-from .event_dictionary_events import dictionary_events
-from .event_lexicon import COOPERATIVE, HOSTILE, Rule
-from .event_record import Draft, EventDoc
-from .event_roles import Roles, subjects
-from .event_triggers import Context, Trigger, find_triggers
+from ...records import Event
+from ...settings import Settings
+from . import modality as how
+from .dictionary_events import dictionary_events
+from .lexicon import COOPERATIVE, HOSTILE, Rule
+from .record import Draft, EventDoc
+from .roles import Roles, subjects
+from .triggers import Context, Trigger, find_triggers
 
 NEEDS: tuple[str, ...] = ("sentences", "deps", "ner", "entities", "dates", "places", "quotes")
 GIVES: tuple[str, ...] = ("events",)
@@ -51,7 +51,7 @@ __all__ = ["NEEDS", "GIVES", "extract_events"]
 
 def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
     """Every event the Doc reports, in text order (coded with the CAMEO dictionaries when the settings name
-    them: :mod:`.event_dictionary`)."""
+    them: :mod:`.dictionary`)."""
     ctx = EventDoc(doc)
     if settings.cameo_verbs:
         return dictionary_events(doc, ctx, settings)

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from .. import actors, lexicon
-from ..records import Actor
-from .event_actors import ActorLinker
+from ... import actors, lexicon
+from ...records import Actor
+from .actors import ActorLinker
 
 # Sectors that act within their own state: their counterpart without a state is taken to share it.
 _DOMESTIC = frozenset({"REB", "OPP", "JUD", "JRN", "COP", "LAB", "EDU", "PTY", "CRM", "AGR"})

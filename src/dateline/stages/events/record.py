@@ -1,7 +1,7 @@
 """One event's record from its draft: the Doc the events stage reads (:class:`EventDoc`) and how a trigger with
 its role tokens becomes an :class:`~dateline.records.Event` — actors and recipients described, the place and
 date attached, modality and reporting source, evidence sentence and confidence. Shared by the lexicon coder
-(:mod:`.events`) and dictionary mode (:mod:`.event_dictionary_events`)."""
+(:mod:`.stage`) and dictionary mode (:mod:`.dictionary_events`)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Actor, Event, Location, Quote, content_id
-from ..records import Span as TextSpan
-from . import event_context as where
-from . import event_modality as how
-from .event_actors import ActorLinker
-from .event_roles import Roles, noun_roles, subjects, verb_roles
-from .event_states import stated
-from .event_triggers import Trigger
-from .mentions import entity_name
+from ...records import Actor, Event, Location, Quote, content_id
+from ...records import Span as TextSpan
+from ..mentions import entity_name
+from . import context as where
+from . import modality as how
+from .actors import ActorLinker
+from .roles import Roles, noun_roles, subjects, verb_roles
+from .states import stated
+from .triggers import Trigger
 
 _SKIP_ANNOTATIONS = frozenset({"credits"})
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..records import Quote
-from .event_context import period_end, period_start
+from ...records import Quote
+from .context import period_end, period_start
 
 NEGATED, FUTURE, HYPOTHETICAL, HISTORICAL, REPORTED = "negated", "future", "hypothetical", "historical", "reported"
 ORDER = (NEGATED, FUTURE, HYPOTHETICAL, HISTORICAL, REPORTED)

@@ -15,8 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quote_marks import Quoted, paragraph_spans, trim_span
-from .quote_speakers import MentionIndex
+from .marks import Quoted, paragraph_spans, trim_span
+from .speakers import MentionIndex
 
 _TRANSCRIPT = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):[ \t]+(?=\S)")
 MIN_TURNS = 2

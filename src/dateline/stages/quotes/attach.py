@@ -9,7 +9,7 @@
   paragraph, or the speaker of the quote before (decided later, in text order).
 * A short quotation with no cue, or one whose words are all capitalised, is a scare quote, a nickname or a
   title, and no quote.
-* A transcript turn or a "Name: …" headline (:mod:`.quote_turns`) is a quote of the name it opens with.
+* A transcript turn or a "Name: …" headline (:mod:`.turns`) is a quote of the name it opens with.
 * Every other cue whose content reports something gives an indirect quote; an indirect quote that holds
   another attribution ends where that one begins; of quotes with the same content, the nearest cue keeps it.
 """
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .quote_cues import NOUN, Cue
-from .quote_marks import Quoted, find_quoted, paragraph_starts, trim_span
-from .quote_speakers import MentionIndex, SpeakerRef, colon_speaker, signature
-from .quote_turns import Turn, find_turns, outside_turns
+from .cues import NOUN, Cue
+from .marks import Quoted, find_quoted, paragraph_starts, trim_span
+from .speakers import MentionIndex, SpeakerRef, colon_speaker, signature
+from .turns import Turn, find_turns, outside_turns
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
 WINDOW_TOKENS = 30  # how far after or before a quotation its cue may stand

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..cameo.actors import Agent
-from ..cameo.load import Dictionaries
+from ...cameo.actors import Agent
+from ...cameo.load import Dictionaries
 
 _MAX_JOIN = 4
 

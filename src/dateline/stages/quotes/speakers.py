@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, resolve_reference
-from ..records import Entity
-from .quote_syntax import antecedent, clause_of, speaker_of
+from ...coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS, resolve_reference
+from ...records import Entity
+from .syntax import antecedent, clause_of, speaker_of
 
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | frozenset({"i", "we", "you", "one"})
 MAX_PHRASE_TOKENS = 8

@@ -9,7 +9,7 @@ phrase or an actor modifier ("US airstrikes"); without one, the subject of the c
 recipients are its prepositional objects, else those of the verb it is the object of ("granted asylum to X"),
 else the subject of a passive clause it is in ("civilians were killed in a bombing"). A demand with no object
 is aimed at the subject of what it demands ("demanded that the US cancel"), a threat at the subject of its
-condition ("unless Israel rescinds"). Candidate tokens are returned; :mod:`.event_actors` decides which name
+condition ("unless Israel rescinds"). Candidate tokens are returned; :mod:`.actors` decides which name
 actors.
 """
 

@@ -1,10 +1,10 @@
 """Quotes: who said what — direct, indirect and mixed, each with its speaker, cue and character offsets.
 
-1. Quotation marks are paired on the text (:mod:`.quote_marks`); reporting cues are found on the parse
-   (:mod:`.quote_cues`) with the token range each one reports (its content) and its speaker.
+1. Quotation marks are paired on the text (:mod:`.marks`); reporting cues are found on the parse
+   (:mod:`.cues`) with the token range each one reports (its content) and its speaker.
 2. Quotations and cues are put together into drafts of direct, mixed and indirect quotes
-   (:mod:`.quote_attach`).
-3. Speakers are found in text order and linked to entities (:mod:`.quote_speakers`); a direct quote with no
+   (:mod:`.attach`).
+3. Speakers are found in text order and linked to entities (:mod:`.speakers`); a direct quote with no
    cue of its own continues the speaker of the quote just before it in the same or the previous paragraph.
    A speaker that cannot be found is None, and the confidence says how sure the rest is.
 """
@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..records import Entity, Quote, Speaker, content_id
-from ..records import Span as TextSpan
-from ..settings import Settings
-from .quote_attach import DIRECT, INDIRECT, MIXED, Draft, attach
-from .quote_cues import BELIEF, DIRECTIVE, EVALUATION, SOURCE, Cue, find_cues
-from .quote_marks import Quoted, find_quoted
-from .quote_speakers import MentionIndex, SpeakerRef, find_speaker, speaker_at
+from ...records import Entity, Quote, Speaker, content_id
+from ...records import Span as TextSpan
+from ...settings import Settings
+from .attach import DIRECT, INDIRECT, MIXED, Draft, attach
+from .cues import BELIEF, DIRECTIVE, EVALUATION, SOURCE, Cue, find_cues
+from .marks import Quoted, find_quoted
+from .speakers import MentionIndex, SpeakerRef, find_speaker, speaker_at
 
 NEEDS: tuple[str, ...] = ("sentences", "deps", "ner", "entities")
 GIVES: tuple[str, ...] = ("quotes",)

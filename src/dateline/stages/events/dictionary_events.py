@@ -1,5 +1,5 @@
-"""Dictionary mode's records: each event the CAMEO dictionaries code (:mod:`.event_dictionary`) as an Event,
-built by the same machinery as the lexicon's (:mod:`.event_record`), its actors the ones the dictionaries code."""
+"""Dictionary mode's records: each event the CAMEO dictionaries code (:mod:`.dictionary`) as an Event,
+built by the same machinery as the lexicon's (:mod:`.record`), its actors the ones the dictionaries code."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..cameo.load import load_dictionaries
-from ..records import Actor, Event, content_id
-from ..settings import Settings
-from .event_dictionary import Party, cameo_state, code_doc
-from .event_lexicon import Rule
-from .event_record import Draft, EventDoc, confidence
-from .event_roles import Roles
-from .event_triggers import Trigger
+from ...cameo.load import load_dictionaries
+from ...records import Actor, Event, content_id
+from ...settings import Settings
+from .dictionary import Party, cameo_state, code_doc
+from .lexicon import Rule
+from .record import Draft, EventDoc, confidence
+from .roles import Roles
+from .triggers import Trigger
 
 __all__ = ["dictionary_events"]
 

@@ -1,4 +1,4 @@
-"""Finding event triggers in a parsed Doc with the lexicon of :mod:`.event_lexicon`.
+"""Finding event triggers in a parsed Doc with the lexicon of :mod:`.lexicon`.
 
 A rule matches at an anchor token whose lemma (or lower-cased form) is the rule's anchor word and whose part of
 speech fits. Its other words must follow or precede the anchor contiguously (hyphens skipped), or be found
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .event_lexicon import ACTOR, PLACE, PLACEHOLDERS, Rule, rules_for
+from .lexicon import ACTOR, PLACE, PLACEHOLDERS, Rule, rules_for
 
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "pobj", "obj"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .quote_syntax import subject
+from .syntax import subject
 
 SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN = (
     "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun")

@@ -1,8 +1,8 @@
 """Cues of reported speech: the reporting verbs and phrases of ``data/cues.tsv``, found in a parsed Doc.
 
 A :class:`Cue` is the verb or phrase (``said``, ``called for``, ``according to``, ``quoted … as saying``)
-with, read from the dependency parse, the token heading its speaker (:mod:`.quote_syntax`) and the token
-range of what was reported (its content, :mod:`.quote_content`). The lexicon is written by hand: several
+with, read from the dependency parse, the token heading its speaker (:mod:`.syntax`) and the token
+range of what was reported (its content, :mod:`.content`). The lexicon is written by hand: several
 hundred forms of English reporting verbs, phrases and nouns, each with its lemma and a type (speech,
 assertion, evidence, directive, evaluation, belief, source, noun) that says where its content lies. A
 one-word verb cue must be tagged a verb ("said", not "the report"); a noun cue a noun.
@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .quote_content import (
+from .content import (
     ASSERTION,
     BELIEF,
     DIRECTIVE,
@@ -34,7 +34,7 @@ from .quote_content import (
     trailing,
     verb_content,
 )
-from .quote_syntax import clause_of, noun_speaker, object_in, quoted_person, speaker_of
+from .syntax import clause_of, noun_speaker, object_in, quoted_person, speaker_of
 
 __all__ = ["SPEECH", "ASSERTION", "EVIDENCE", "DIRECTIVE", "EVALUATION", "BELIEF", "SOURCE", "NOUN", "TYPES",
            "GAP", "CueEntry", "Cue", "lexicon", "parse_lexicon", "index_entries", "find_cues"]

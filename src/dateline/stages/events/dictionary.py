@@ -1,5 +1,5 @@
 """Dictionary mode: events coded with PETRARCH/TABARI dictionaries on the spaCy parse (see docs/dictionaries.md;
-actor phrases are found by :mod:`.event_dictionary_phrases`).
+actor phrases are found by :mod:`.dictionary_phrases`).
 
 1. Sentences holding a discard phrase are skipped (a story discard skips the whole text).
 2. Actor and agent phrases of the actor dictionaries are found in each sentence, longest first.
@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..cameo.actors import Agent
-from ..cameo.load import Dictionaries
-from ..cameo.mapping import plover_of
-from ..cameo.match import NO_ACTOR, Side, best_match
-from ..cameo.verbs import COMPOUND, NULL_CODE, SOURCE, TARGET, VerbForm
-from .event_dictionary_phrases import Mention, holds, mentions_in
-from .event_roles import subjects
+from ...cameo.actors import Agent
+from ...cameo.load import Dictionaries
+from ...cameo.mapping import plover_of
+from ...cameo.match import NO_ACTOR, Side, best_match
+from ...cameo.verbs import COMPOUND, NULL_CODE, SOURCE, TARGET, VerbForm
+from .dictionary_phrases import Mention, holds, mentions_in
+from .roles import subjects
 
 _NP_CUT = frozenset({"conj", "cc", "relcl", "acl", "advcl", "punct", "ccomp", "xcomp"})
 _COOPERATIVE = ("03", "04", "05", "06")

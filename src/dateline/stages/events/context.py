@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import tables
-from ..records import DateRef, Location, Place
+from ... import tables
+from ...records import DateRef, Location, Place
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within",
                        "into", "outskirts", "on"})

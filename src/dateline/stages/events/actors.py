@@ -4,7 +4,7 @@ A token inside an entity mention is that entity (its id, country and sector). A 
 ("the minister") is the entity :func:`dateline.coref.resolve_reference` finds. A group or role noun outside any
 mention ("Syrian soldiers", "the government of Chad", "protesters") is described with
 :func:`dateline.actors.describe_actor` on its phrase. An entity without a state takes the state its fullest
-phrase names ("King Hassan of Morocco"); :mod:`.event_states` gives one named without a state the state of its
+phrase names ("King Hassan of Morocco"); :mod:`.states` gives one named without a state the state of its
 clause or of its counterpart. Anything else (a decision, a road) is no actor.
 """
 
@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .. import actors, coref, lexicon
-from ..records import Actor, Entity, Place
-from .mentions import entity_name, modifiers_start
+from ... import actors, coref, lexicon
+from ...records import Actor, Entity, Place
+from ..mentions import entity_name, modifiers_start
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "GROUP"})
 _PRONOUNS = coref.PERSON_PRONOUNS | coref.PLURAL_PRONOUNS | coref.THING_PRONOUNS

@@ -167,7 +167,7 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
 def _open_a_marker(page: object) -> None:
     """Click an event marker; where markers are grouped, click the group until they spread out."""
     for _ in range(8):
-        marker = page.locator("#map path.leaflet-interactive")  # type: ignore[attr-defined]
+        marker = page.locator("#map path.event-marker")  # type: ignore[attr-defined]  # not a spider's legs
         if marker.count():
             marker.first.click(force=True)
             page.wait_for_selector(".leaflet-popup .open-article", timeout=5_000)  # type: ignore[attr-defined]

@@ -122,9 +122,11 @@ def _score_plover(path: Path, limit: int | None, settings: Settings) -> dict[str
     records = _jsonl(path)[:limit]
     got = extract(((r["text"], r.get("date")) for r in records), settings)
     tally = _Tally()
+    emitted = _Emitted()
     errors: list[dict[str, Any]] = []
     for record, events in zip(records, got, strict=True):
         want = OLD_TYPES.get(record["event"], record["event"])
+        emitted.add(events, {want})
         types = {e.type for e in events}
         tally.add("type", want in types)
         if want not in types and len(errors) < MAX_ERRORS:
@@ -132,7 +134,7 @@ def _score_plover(path: Path, limit: int | None, settings: Settings) -> dict[str
         chosen = [e for e in events if e.type == want] or list(events)
         for role, field in (("source", "actors"), ("target", "recipients")):
             _score_roles(tally, role, record.get(role), [a for e in chosen for a in getattr(e, field)])
-    return {"records": len(records), **tally.summary(), "errors": errors}
+    return {"records": len(records), **tally.summary(), **emitted.summary(), "errors": errors}
 
 
 def _score_roles(tally: _Tally, role: str, gold: Any, predicted: list[Any]) -> None:
@@ -151,6 +153,31 @@ def _score_roles(tally: _Tally, role: str, gold: Any, predicted: list[Any]) -> N
 @lru_cache(maxsize=1)
 def _states() -> set[str]:
     return set(alpha3().values())
+
+
+class _Emitted:
+    """What was emitted against what each sentence wants: ``type_precision`` (events whose type the sentence
+    wants, over all events — as ``score.py`` counts it), ``events_per_sentence``, ``duplicate_rate`` (events
+    repeating a type already emitted for the sentence) and the share of events with an actor or a recipient."""
+
+    def __init__(self) -> None:
+        self.sentences = self.events = self.right = self.repeats = self.with_actor = self.with_recipient = 0
+
+    def add(self, events: Iterable[Event], wanted: set[str]) -> None:
+        events = list(events)
+        self.sentences += 1
+        self.events += len(events)
+        self.right += sum(e.type in wanted for e in events)
+        self.repeats += len(events) - len({e.type for e in events})
+        self.with_actor += sum(bool(e.actors) for e in events)
+        self.with_recipient += sum(bool(e.recipients) for e in events)
+
+    def summary(self) -> dict[str, Any]:
+        n = max(1, self.events)
+        return {"events": self.events, "type_precision": round(self.right / n, 3),
+                "events_per_sentence": round(self.events / max(1, self.sentences), 2),
+                "duplicate_rate": round(self.repeats / n, 3), "actor_filled": round(self.with_actor / n, 3),
+                "recipient_filled": round(self.with_recipient / n, 3)}
 
 
 class _Tally:
@@ -178,9 +205,13 @@ def _score_petr(path: Path, limit: int | None, settings: Settings) -> dict[str, 
     table = cameo_to_plover(_cameo_table(path))
     got = extract(((r["text"], _iso(r["date"])) for r in records), settings)
     n_ev = type_ok = actor_ok = none_n = none_ok = 0
+    emitted = _Emitted()
     misses: list[dict[str, Any]] = []
     for record, events in zip(records, got, strict=True):
         types = {e.type for e in events}
+        wanted = set() if record["expect_no_events"] else \
+            {w for x in record["expected_events"] if (w := plover_of(x["event"], table))}
+        emitted.add(events, wanted)
         codes = {str(a.country or "").upper()[:3] for e in events for a in e.actors}
         if record["expect_no_events"]:
             none_n += 1
@@ -197,7 +228,8 @@ def _score_petr(path: Path, limit: int | None, settings: Settings) -> dict[str, 
                 misses.append({"id": record["id"], "gold": want, "predicted": sorted(types)})
     return {"sentences": len(records), "expected_events": n_ev, "type_recall": round(type_ok / max(1, n_ev), 3),
             "actor_country_recall": round(actor_ok / max(1, n_ev), 3),
-            "no_event_correct": round(none_ok / max(1, none_n), 3), "no_event_n": none_n, "errors": misses}
+            "no_event_correct": round(none_ok / max(1, none_n), 3), "no_event_n": none_n, **emitted.summary(),
+            "errors": misses}
 
 
 def cameo_to_plover(path: Path) -> dict[str, str]:
@@ -224,9 +256,11 @@ def _score_case(path: Path, limit: int | None, settings: Settings) -> dict[str, 
     mapping = case_to_plover()
     got = extract(((r["EventSnippet"], None) for r in rows), settings)
     n = ok = none_n = none_ok = 0
+    emitted = _Emitted()
     per_type: dict[str, list[int]] = {}
     for row, events in zip(rows, got, strict=True):
         want = mapping.get(row["SubType"])
+        emitted.add(events, {want} if want else set())
         if want is None:
             none_n += 1
             none_ok += not events
@@ -236,7 +270,7 @@ def _score_case(path: Path, limit: int | None, settings: Settings) -> dict[str, 
         per_type.setdefault(row["SubType"], [0, 0])[0] += hit
         per_type[row["SubType"]][1] += 1
     return {"snippets": len(rows), "with_plover_type": n, "type_recall": round(ok / max(1, n), 3),
-            "empty_when_not_political": round(none_ok / max(1, none_n), 3),
+            "empty_when_not_political": round(none_ok / max(1, none_n), 3), **emitted.summary(),
             "recall_by_subtype": {k: round(h / t, 3) for k, (h, t) in sorted(per_type.items())}}
 
 

@@ -137,10 +137,15 @@ def _dateline(name: str | None, places: Places) -> Location | None:
 
 
 def attached_date(head: Token, clause: Token | None, dates: Sequence[DateRef]) -> DateRef | None:
-    """The resolved date attached to the trigger or its clause verb in the parse, nearest first."""
+    """The resolved date attached to the trigger or its clause verb in the parse, nearest first; a participle
+    clause with no subject of its own shares the date of the verb it hangs from ("fired tear gas on Tuesday,
+    breaking up a march")."""
     doc = head.doc
     sent = head.sent
     anchors = {head.i} | ({clause.i} if clause is not None else set())
+    if clause is not None and clause.dep_ == "advcl" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+        anchors.add(clause.head.i)
     hits = []
     for ref in dates:
         if ref.value is None or not sent.start_char <= ref.start < sent.end_char:

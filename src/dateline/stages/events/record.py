@@ -64,7 +64,9 @@ class EventDoc:
         if trigger.verbal:
             roles = verb_roles(trigger.head, self.linker.is_actor, type_)
         else:
-            governed = any(t.i in self.heads for t in how.governors(trigger.head)[:3])
+            head = trigger.head
+            governed = head.head.i != head.i and head.head.i in self.heads or \
+                any(t.i in self.heads for t in how.governors(head)[:3])
             roles = noun_roles(trigger.head, type_, mode, self.linker.is_actor, governed=governed)
         own = set(trigger.tokens)
         actors = [t for t in roles.actors if t.i not in own and not self._venue(t)]

@@ -1,17 +1,21 @@
 """Events: who did what to whom, where and when — PLOVER-typed records with modality.
 
 1. Triggers — verbs, event nouns and phrases of ``data/event_triggers.tsv`` — are found in the parse
-   (:mod:`.triggers`); a trigger governed by another of the same type is one event with it ("killed
-   soldiers in an ambush").
+   (:mod:`.triggers`); words that only describe a noun ("the besieged town") are dropped. One happening is
+   one event: a trigger governed by another of the same type is one event with it ("killed ... in an
+   ambush"), and one that is the object or complement of another trigger is part of that trigger's event
+   ("called for sanctions", "refused to meet", "shelled the city, killing twenty"), unless it is an event
+   that happened all the same ("dispersed the march", "condemned an attack by the militia").
 2. Each trigger's actors and recipients come from the parse (:mod:`.roles`) and are linked to the
    entities stage, coreference and actor descriptions (:mod:`.actors`, :mod:`.states`); a compound
    actor is one event; with no recipient named, the place the event happens in is what it is aimed at.
 3. Location and date are what the parse attaches to the trigger, else the sentence's nearest place (else the
    dateline) and the publication date — none for what is only planned or possible (:mod:`.context`);
    modality and the reporting source come from the governing words and the quotes (:mod:`.modality`).
-4. A promise to do something ("vowed to attack") is a THREATEN when the promised act is hostile; a cooperative
-   act announced for the future ("will visit", "is about to restore ties") is also an AGREE — PLOVER's
-   definition of AGREE — with the act itself kept, flagged "future".
+4. A promise to do something ("vowed to attack") is a THREATEN when the promised act is hostile. An act its
+   actor announces for the future ("will visit", "said they would boycott") is, in its place, an AGREE when
+   cooperative (PLOVER's definition of AGREE) and a THREATEN when hostile; a cooperative act only foretold
+   ("is about to restore ties") is kept, flagged "future", with an AGREE beside it.
 
 Nothing is dropped for its modality: consumers filter on ``modality`` and ``confidence``.
 """
@@ -26,6 +30,7 @@ from ...records import Event
 from ...settings import Settings
 from . import modality as how
 from .dictionary_events import dictionary_events
+from .happening import OBLIGATION, asserted, by_protesters, descriptive, folded_into
 from .lexicon import COOPERATIVE, HOSTILE, Rule
 from .record import Draft, EventDoc
 from .roles import Roles, subjects
@@ -39,8 +44,6 @@ _PROMISES = frozenset({"promise", "pledge", "vow", "offer", "commit", "agree", "
 _REQUEST_MODES = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet", "AGREE": "meet",
                   "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations"}
-# Modals of obligation that make a reported statement a demand ("said Libya must hand over the suspects").
-_OBLIGATION = frozenset({"must", "should"})
 # Verbs of which an inquiry is the subject when it reports what it found ("the investigation determined that").
 _FINDINGS = frozenset({"determine", "find", "conclude", "show", "reveal", "establish", "confirm", "say", "suggest",
                        "indicate", "state", "report"})
@@ -58,18 +61,19 @@ def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
     triggers = find_triggers(doc, Context(ctx.linker.covered(), ctx.places.spans()), skip=ctx.skipped)
     drafts = _drafts(triggers, ctx) + _demands(doc, ctx)
     events = [ctx.event(d) for d in drafts]
-    events += [e for d, ev in zip(drafts, events, strict=True) if (e := _announced(d, ev, ctx)) is not None]
+    events = [e for d, ev in zip(drafts, events, strict=True) for e in _announced(d, ev, ctx)]
     return sorted(events, key=lambda e: (e.evidence.start, ctx.order.get(e.id, 0)))
 
 
 def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
-    triggers = [t for t in triggers if not _finding(t)]
+    triggers = [t for t in triggers if not _finding(t) and not descriptive(t) and not asserted(t)]
     ctx.heads = {t.head.i: t for t in triggers}
-    kept = [t for t in triggers if not _same_event(t, ctx)]
+    kept = [t for t in triggers if not _same_event(t, ctx) and folded_into(t, ctx) is None]
     drafts = []
     for trigger in kept:
         type_, mode = _typed(trigger, ctx, triggers)
         roles = _with_merged(ctx.roles(trigger, type_, mode), trigger, triggers, ctx)
+        type_, mode = by_protesters(type_, mode, roles)
         drafts.append(Draft(trigger, type_, mode, _with_governed(roles, trigger, triggers, ctx)))
     return drafts
 
@@ -136,7 +140,7 @@ def _demands(doc: Doc, ctx: EventDoc) -> list[Draft]:
     """ "X said (that) Y must do Z": a demand by X on Y, a REQUEST whatever Z is."""
     out = []
     for token in doc:
-        modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), None)
+        modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION), None)
         speech = token.head
         if modal is None or token.dep_ != "ccomp" or speech.lemma_.lower() not in how.ATTRIBUTION | _DECLARING:
             continue
@@ -158,15 +162,51 @@ def _same_party(actors: list[Token], recipients: list[Token], ctx: EventDoc) -> 
     return bool(mine) and mine >= set(ctx.linker.actors(recipients))
 
 
-def _announced(draft: Draft, event: Event, ctx: EventDoc) -> Event | None:
-    """A cooperative act announced for the future is an AGREE by its actor, dated now."""
-    if event.type not in COOPERATIVE - {"AGREE"} or how.FUTURE not in event.modality:
-        return None
-    if how.NEGATED in event.modality or how.HYPOTHETICAL in event.modality or ctx.governing(draft.trigger):
-        return None
-    agree = replace(draft, type="AGREE", mode=None, derived=True)
-    made = ctx.event(agree)
+def _announced(draft: Draft, event: Event, ctx: EventDoc) -> tuple[Event, ...]:
+    """An act announced for the future, as PLOVER codes it. Its actor's own stated intention ("will visit",
+    "said it would allow", "said they would boycott") is one event in place of the act: an AGREE when the act
+    is cooperative, a THREATEN when it is hostile, dated now. A cooperative act foretold or scheduled ("is about
+    to restore ties", "left for talks") is kept, with an AGREE beside it. A forecast ("will likely"), a
+    condition, a negation or an act governed by another trigger is left as it is."""
+    if how.FUTURE not in event.modality or how.NEGATED in event.modality or how.HYPOTHETICAL in event.modality:
+        return (event,)
+    if ctx.governing(draft.trigger):
+        return (event,)
+    intent = _stated_intent(draft.trigger.head)
+    if event.type in COOPERATIVE - {"AGREE"}:
+        type_, mode = "AGREE", _REQUEST_MODES.get(event.type)
+    elif event.type in _THREATENED and intent:
+        type_, mode = "THREATEN", _THREAT_MODES.get(event.type)
+    else:
+        return (event,)
+    made = ctx.event(replace(draft, type=type_, mode=mode, derived=not intent))
     flags = tuple(f for f in made.modality if f != how.FUTURE)
-    return replace(made, modality=flags, date=ctx.published)
+    announced = replace(made, modality=flags, date=ctx.published)
+    return (announced,) if intent else (event, announced)
 
 
+_THREATENED = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
+_WILL = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
+# Words by which an actor states its own intention to act ("plans to", "is ready to", "decided to").
+_INTENT = frozenset({"plan", "intend", "decide", "ready", "willing", "prepared", "determined", "resolve",
+                     "want", "wish", "mean", "aim", "seek", "try", "hope"})
+_HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "reportedly"})
+
+
+def _stated_intent(head: Token) -> bool:
+    """The act is announced as its actor's own intention — "will"/"would" on its verb, or a word of intent
+    governing it — not foretold ("is about to", "is expected to", "will likely")."""
+    if head.pos_ in ("VERB", "AUX"):
+        clause = head
+    elif head.dep_ == "dobj":
+        clause = head.head  # "will extend the curfew"
+    else:
+        return False  # "the upcoming summit will focus on trade": a forecast about the event, no one's intent
+    children = list(clause.children)
+    if any(c.lower_ in _HEDGES for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
+        return True
+    governor = clause.head
+    return clause.dep_ == "xcomp" and governor.lemma_.lower() in _INTENT and \
+        not any(c.lower_ in _HEDGES for c in governor.children)

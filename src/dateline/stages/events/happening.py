@@ -1,0 +1,156 @@
+"""One happening, one event: which triggers name no event of their own, and which are part of the event of
+another trigger (the rules :mod:`.stage` applies before it makes records; see docs/records.md)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .record import EventDoc
+from .roles import Roles
+from .triggers import Trigger
+
+# Modals of obligation that make a statement a demand ("said Libya must hand over the suspects").
+OBLIGATION = frozenset({"must", "should"})
+
+
+# Actors whose violence or denunciation is their demonstration: PLOVER's PROTEST (mode riot when violent).
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "striker", "marcher", "picketer"})
+_BY_PROTESTERS = {"ASSAULT": "riot", "COERCE": "riot", "ACCUSE": None}
+
+
+def by_protesters(type_: str, mode: str | None, roles: Roles) -> tuple[str, str | None]:
+    """ "Rioters clashed with police", "protesters set fire to", "demonstrators denouncing the result": what
+    protesters do as protesters is a PROTEST."""
+    if type_ in _BY_PROTESTERS and any(t.lemma_.lower() in _PROTESTERS or t.lower_.rstrip("s") in _PROTESTERS
+                                       for t in roles.actors):
+        return "PROTEST", _BY_PROTESTERS[type_]
+    return type_, mode
+
+
+# Nouns that take their event from the word before them ("a mediation mission", "a relief operation").
+_LIGHT_NOUNS = frozenset({"mission", "effort", "campaign", "operation", "bid", "attempt", "process", "drive",
+                          "initiative", "plan", "programme", "program", "action", "move", "push", "round", "incident",
+                          "case", "wave", "series", "spate"})
+
+
+def descriptive(trigger: Trigger) -> bool:
+    """A word that names no event of its own: a participle or noun describing another noun ("the besieged
+    town", "an occupying army", "peacekeeping troops", "an aid agency")."""
+    head = trigger.head
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and \
+            head.head.i not in trigger.tokens and head.head.lemma_.lower() not in _LIGHT_NOUNS:
+        return True
+    return False
+
+
+# Verbs that demand only when what follows is a demand ("insisted that they must leave", "insisted on talks");
+# with a statement ("insisted the army did not attack") they only report it.
+_DEMAND_WHEN_DIRECTED = frozenset({"insist"})
+
+
+def asserted(trigger: Trigger) -> bool:
+    head = trigger.head
+    if head.lemma_.lower() not in _DEMAND_WHEN_DIRECTED or len(trigger.tokens) > 1:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children):
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(_directive(c) for c in clauses)
+
+
+def _directive(clause: Token) -> bool:
+    """A clause that says what someone must do: an obligation modal or a bare subjunctive ("that he resign")."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children) or \
+        (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children))
+
+
+# Dependencies through which an act is part of the event above it, not one of its own: the object or complement
+# of another trigger ("provide support", "called for sanctions", "refused to meet", "accused them of attacking",
+# "claimed that they attacked", "an operation to retake the town").
+_FOLD_THROUGH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "compound", "nsubjpass",
+                           "attr", "oprd", "appos", "acomp", "agent", "dative", "npadvmod"})
+# An adverbial clause with one of these marks is a condition or a time still to come ("unless the president
+# agrees", "before they demobilize"), not a separate event that happened.
+_UNREAL_MARKS = frozenset({"if", "unless", "until", "before", "whether", "lest", "once"})
+# Prepositions that introduce what an act is about ("called for", "accused of", "agreed on"); others introduce
+# its time, place or circumstances ("detained during protests", "after the attack"): a separate event.
+_ARGUMENT_PREPOSITIONS = frozenset({"for", "of", "to", "on", "in", "against", "with", "from", "into", "over", "about",
+                                    "as", "toward", "towards", "upon"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+# An event noun more than this many prepositions below a trigger only describes something in its object
+# ("welcomed memos on its role in the coming talks"): the talks are an event of their own.
+_MAX_NOUN_HOPS = 2
+
+
+def folded_into(trigger: Trigger, ctx: EventDoc) -> Trigger | None:
+    """The trigger whose event this one is part of, if any: one reached up the parse through complements (see
+    ``_FOLD_THROUGH``), through an adverbial clause with no subject of its own ("shelled the city, killing
+    twenty"; "demonstrated, calling for independence") or one that is only a condition, or through a
+    coordination of the same type ("donated and delivered"). A relative clause, a coordination of another
+    type, or a clause of its own with a subject ("after rebels attacked") is a separate event."""
+    token = trigger.head
+    nouns = 0
+    for _ in range(12):
+        head = token.head
+        nouns += token.dep_ == "pobj"
+        if head.i == token.i or not _folds(token, trigger, ctx) or nouns > _MAX_NOUN_HOPS:
+            return None
+        above = ctx.heads.get(head.i) or _supported(head, token, ctx)
+        if above is not None and above is not trigger:
+            return None if _judged(trigger, above) else above
+        token = head
+    return None
+
+
+# Types whose object is an event that happened: condemning, blaming or welcoming an attack or a deal does not
+# make it any less an event ("condemned an attack by the militia"), nor does breaking up a march or a meeting.
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+_ACTING_ON = frozenset({"COERCE", "ASSAULT"})
+_GATHERINGS = frozenset({"PROTEST", "CONSULT"})
+_OBJECTS = frozenset({"dobj", "nsubjpass", "npadvmod"})  # npadvmod: how the parser often reads "breaking up a march"
+# ... unless the act kept it from happening ("police prevented the rally", "banned the march").
+_PREVENTING = frozenset({"prevent", "ban", "block", "stop", "thwart", "foil", "forbid", "prohibit", "outlaw",
+                         "cancel", "halt", "avert"})
+
+
+def _judged(trigger: Trigger, above: Trigger) -> bool:
+    """An event noun that another act is about and that happened all the same: one with its own agent ("an
+    attack by the militia", "the army's raid") judged by another, or one a hostile act was done to ("broke up
+    the march") and did not prevent."""
+    if trigger.verbal:
+        return False
+    head = trigger.head
+    if above.type in _ACTING_ON:
+        return trigger.type in _GATHERINGS and head.dep_ in _OBJECTS and head.head.i == above.head.i and \
+            above.verbal and above.head.lemma_.lower() not in _PREVENTING
+    if above.type not in _JUDGING:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in head.children)
+
+
+def _supported(verb: Token, below: Token, ctx: EventDoc) -> Trigger | None:
+    """The event noun a light verb carries ("staged rallies ... to demand", "began a hunger strike to
+    protest"): the trigger that is the verb's object, when the walk comes up to the verb another way."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((ctx.heads[c.i] for c in verb.children
+                 if c.dep_ in ("dobj", "attr") and c.i != below.i and c.i in ctx.heads), None)
+
+
+def _folds(token: Token, trigger: Trigger, ctx: EventDoc) -> bool:
+    """Does the link from ``token`` to its head keep ``trigger`` inside the event above?"""
+    dep = token.dep_
+    if dep == "prep":
+        return token.lower_ in _ARGUMENT_PREPOSITIONS
+    if dep in _FOLD_THROUGH:
+        return True
+    if dep == "advcl":
+        own = {c.dep_ for c in token.children}
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        return not own & _SUBJECTS or bool(marks & _UNREAL_MARKS)
+    if dep == "conj":
+        above = ctx.heads.get(token.head.i)
+        return above is not None and above.type == trigger.type
+    return False

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import extensions
-from .records import Article, Record
+from .records import Article, Event, Quote, Record
 from .settings import Settings
 from .stages import dates, entities, events, places, quotes
 
@@ -60,5 +60,17 @@ def run_stages(doc: Doc, article: Article, *, settings: Settings, stages: tuple[
         for name in stage.gives:
             setattr(doc._, name, out)
             results[name] = out
-    return Record(article=article, entities=results.get("entities", ()), quotes=results.get("quotes", ()),
-                  places=results.get("places", ()), dates=results.get("dates", ()), events=results.get("events", ()))
+    quotes, events = _confident(results.get("quotes", ()), results.get("events", ()), settings.min_confidence)
+    return Record(article=article, entities=results.get("entities", ()), quotes=quotes,
+                  places=results.get("places", ()), dates=results.get("dates", ()), events=events)
+
+
+def _confident(quotes: tuple[Quote, ...], events: tuple[Event, ...], floor: float
+               ) -> tuple[tuple[Quote, ...], tuple[Event, ...]]:
+    """Quotes and events at ``floor`` confidence or more (the ``min_confidence`` setting); a quote a kept
+    event says it is reported by stays, so that every id a record names is in it."""
+    if floor <= 0:
+        return quotes, events
+    kept_events = tuple(e for e in events if e.confidence >= floor)
+    cited = {e.reported_by for e in kept_events}
+    return tuple(q for q in quotes if q.confidence >= floor or q.id in cited), kept_events

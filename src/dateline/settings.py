@@ -66,6 +66,8 @@ TABLE: tuple[Setting, ...] = (
             "... or when this share of the shorter article's shingles is in the other (a trimmed copy)."),
     Setting("cluster_km", 50.0, "Events more than this far apart (km) are never one cluster."),
     Setting("cluster_days", 1, "Events whose dates differ by more days than this are never one cluster."),
+    Setting("min_confidence", 0.0,
+            "Quotes and events with a lower confidence are left out of records (0: keep all)."),
     Setting("serve_cache_mb", 64,
             "Megabytes of API responses the server keeps to answer a repeated request (0: none)."),
 )
@@ -109,6 +111,7 @@ class Settings:
     story_containment: float = _DEFAULTS["story_containment"]
     cluster_km: float = _DEFAULTS["cluster_km"]
     cluster_days: int = _DEFAULTS["cluster_days"]
+    min_confidence: float = _DEFAULTS["min_confidence"]
     serve_cache_mb: int = _DEFAULTS["serve_cache_mb"]
 
     def __post_init__(self) -> None:

@@ -348,3 +348,16 @@ def test_insisting_on_a_statement_is_no_demand() -> None:
     doc = parse("Gondor|NNP|nsubj|1 insisted=insist|VBD|ROOT|1 it|PRP|nsubj|3 won=win|VBD|ccomp|1 .|.|punct|1",
                 ents=[(0, 1, "GPE")])
     assert run_events(doc) == []
+
+
+def test_deaths_a_disaster_caused_are_no_assault() -> None:
+    doc = parse("The|DT|det|1 blaze|NN|nsubj|2 killed=kill|VBD|ROOT|2 six|CD|dobj|2 .|.|punct|2")
+    assert run_events(doc) == []
+
+
+def test_an_explosion_is_an_assault_only_with_a_weapon_in_sight() -> None:
+    gas = parse("An|DT|det|1 explosion|NN|nsubj|2 hit=hit|VBD|ROOT|2 the|DT|det|4 factory|NN|dobj|2 .|.|punct|2")
+    assert run_events(gas) == []
+    bomb = parse("A|DT|det|2 bomb|NN|compound|2 explosion|NN|nsubj|3 hit=hit|VBD|ROOT|3 the|DT|det|5 "
+                 "market|NN|dobj|3 .|.|punct|3")
+    assert [e.type for e in run_events(bomb)] == ["ASSAULT"]

@@ -154,3 +154,28 @@ def _folds(token: Token, trigger: Trigger, ctx: EventDoc) -> bool:
         above = ctx.heads.get(token.head.i)
         return above is not None and above.type == trigger.type
     return False
+
+
+# Causes with no one behind them: deaths they bring are an accident or a disaster, not an assault.
+_CAUSES = frozenset({"explosion", "blast", "fire", "blaze", "flood", "flooding", "quake", "earthquake", "storm",
+                     "cyclone", "typhoon", "hurricane", "tornado", "landslide", "mudslide", "avalanche", "crash",
+                     "accident", "collapse", "stampede", "disease", "outbreak", "lightning", "rain", "rains",
+                     "heatwave", "tsunami", "eruption", "leak", "derailment", "wave", "drought", "virus"})
+# Words that put someone behind an explosion ("a bomb exploded", "an explosive device", "a suicide blast").
+_WEAPONS = frozenset({"bomb", "bomber", "device", "ied", "grenade", "explosive", "explosives", "rocket", "missile",
+                      "mine", "minefield", "landmine", "suicide", "attacker", "militant", "shell", "mortar", "drone",
+                      "detonate", "planted", "airstrike", "strike"})
+_EXPLODING = frozenset({"explosion", "explode", "blast"})
+
+
+def accidental(trigger: Trigger, roles: Roles) -> bool:
+    """An ASSAULT that no one did: deaths or damage whose only cause named is a disaster or an accident ("the
+    blaze killed six", "floods destroyed homes") or an explosion no one is said to have set off — unless
+    something in the sentence makes it a weapon's ("a minefield explosion killed two")."""
+    if trigger.type != "ASSAULT":
+        return False
+    head = trigger.head
+    caused = bool(roles.actors) and all(t.lemma_.lower() in _CAUSES or t.lower_ in _CAUSES for t in roles.actors)
+    if not caused and not (head.lemma_.lower() in _EXPLODING and not roles.actors):
+        return False
+    return not any(t.lemma_.lower() in _WEAPONS or t.lower_ in _WEAPONS for t in head.sent)

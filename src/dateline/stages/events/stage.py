@@ -30,7 +30,7 @@ from ...records import Event
 from ...settings import Settings
 from . import modality as how
 from .dictionary_events import dictionary_events
-from .happening import OBLIGATION, asserted, by_protesters, descriptive, folded_into
+from .happening import OBLIGATION, accidental, asserted, by_protesters, descriptive, folded_into
 from .lexicon import COOPERATIVE, HOSTILE, Rule
 from .record import Draft, EventDoc
 from .roles import Roles, subjects
@@ -74,6 +74,8 @@ def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
         type_, mode = _typed(trigger, ctx, triggers)
         roles = _with_merged(ctx.roles(trigger, type_, mode), trigger, triggers, ctx)
         type_, mode = by_protesters(type_, mode, roles)
+        if accidental(trigger, roles):
+            continue
         drafts.append(Draft(trigger, type_, mode, _with_governed(roles, trigger, triggers, ctx)))
     return drafts
 

@@ -43,6 +43,7 @@ def test_quotes_on_a_polnear_subset_meet_the_floors(polnear_dev: Path) -> None:
     assert result["documents"] == SUBSET and row["gold"] > 0
     for name, floor in FLOORS.items():
         assert row[name] >= floor, (name, row)
+    assert row["calibration_gap"] is not None and row["calibration_gap"] <= 0.15, row["reliability"]
 
 
 def test_textacy_row_beside_dateline(polnear_dev: Path) -> None:

@@ -40,6 +40,7 @@ from ..records import Event
 from ..settings import DEFAULT, Settings
 from ..stages import events as events_stage
 from .actors import gold_country, gold_sector
+from .calibration import reliability
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_TABLE = "CAMEO2PLOVER-2021.txt"
@@ -180,29 +181,6 @@ class _Emitted:
                 "events_per_sentence": round(self.events / max(1, self.sentences), 2),
                 "duplicate_rate": round(self.repeats / n, 3), "actor_filled": round(self.with_actor / n, 3),
                 "recipient_filled": round(self.with_recipient / n, 3), **reliability(self.scored)}
-
-
-RELIABLE_BIN_N = 30  # bins with fewer records say too little to count in the gap
-
-
-def reliability(scored: list[tuple[float, bool]], *, width: float = 0.1) -> dict[str, Any]:
-    """A reliability diagram of ``(confidence, right)`` pairs: per confidence bin its records, mean confidence
-    and share right; ``calibration_gap`` is the largest |share right − mean confidence| over bins with at
-    least ``RELIABLE_BIN_N`` records (None when there is none)."""
-    bins: dict[int, list[tuple[float, bool]]] = {}
-    for confidence, right in scored:
-        bins.setdefault(min(int(confidence / width), int(round(1 / width)) - 1), []).append((confidence, right))
-    rows: list[dict[str, Any]] = []
-    gaps: list[float] = []
-    for k in sorted(bins):
-        items = bins[k]
-        confidence = sum(c for c, _ in items) / len(items)
-        share = sum(r for _, r in items) / len(items)
-        rows.append({"bin": f"{k * width:.1f}-{(k + 1) * width:.1f}", "n": len(items),
-                     "confidence": round(confidence, 3), "right": round(share, 3)})
-        if len(items) >= RELIABLE_BIN_N:
-            gaps.append(abs(share - confidence))
-    return {"reliability": rows, "calibration_gap": round(max(gaps), 3) if gaps else None}
 
 
 class _Tally:

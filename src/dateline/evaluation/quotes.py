@@ -11,6 +11,9 @@ The definitions are those of ``shared/tools/score.py quotes`` (the independent s
   (``"``, ``“``, ``”``) in their text;
 * ``speaker_acc_on_matched``: over found gold contents, whether the best-covering prediction's speaker span
   overlaps the gold source;
+* ``recall_unmarked_at_0_8``: recall over unmarked gold contents at 80 % coverage;
+* ``reliability`` and ``calibration_gap``: per confidence bin, the share of predictions that cover ≥ 30 % of
+  a gold content (see :mod:`.calibration`);
 * ``exact_*``: exact content spans (CofeNet reports these on token spans): a prediction and a gold content
   match when they are equal once whitespace and quote marks are trimmed from both ends (a discontinuous
   gold content is taken from its first to its last character).
@@ -32,6 +35,7 @@ from typing import Any
 
 from ..errors import InputError, SettingsError
 from ..settings import DEFAULT, Settings
+from .calibration import reliability
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ class Prediction:
     start: int
     end: int
     speaker: Range | None = None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -133,8 +138,8 @@ def dateline_predictions(documents: Sequence[Document], settings: Settings) -> l
             LOGGER.warning("no usable output for %s", doc.key)
             out.append([])
             continue
-        out.append([Prediction(q.start, q.end, (q.speaker.start, q.speaker.end) if q.speaker else None)
-                    for q in record.quotes])
+        out.append([Prediction(q.start, q.end, (q.speaker.start, q.speaker.end) if q.speaker else None,
+                               q.confidence) for q in record.quotes])
     return out
 
 
@@ -178,6 +183,8 @@ class _Counts:
         self.exact_gold = self.exact_pred = 0
         self.marked = [0, 0]
         self.unmarked = [0, 0]
+        self.unmarked_strict = 0
+        self.scored: list[tuple[float, bool]] = []
 
     def add(self, doc: Document, preds: Sequence[Prediction]) -> None:
         pred_chars = [(_chars([(p.start, p.end)]), _chars([p.speaker]) if p.speaker else set()) for p in preds]
@@ -186,6 +193,8 @@ class _Counts:
             self._add_gold(doc.text, g, pred_chars)
         golds = [_chars(g.content) for g in doc.gold]
         self.correct += sum(any(len(gc & p) / max(1, len(p)) >= FOUND for gc in golds) for p, _ in pred_chars)
+        self.scored += [(pred.confidence, any(len(gc & p) / max(1, len(gc)) >= FOUND for gc in golds))
+                        for pred, (p, _) in zip(preds, pred_chars, strict=True)]
         exact_gold = {_exact(doc.text, g.content[0][0], g.content[-1][1]) for g in doc.gold}
         exact_pred = [_exact(doc.text, p.start, p.end) for p in preds]
         self.exact_pred += sum(p in exact_gold for p in exact_pred)
@@ -203,6 +212,7 @@ class _Counts:
             bucket[1] += 1
             self.speaker += bool(_chars(g.source) & speaker)
         self.found_strict += best >= FOUND_STRICT
+        self.unmarked_strict += bucket is self.unmarked and best >= FOUND_STRICT
 
     def summary(self) -> dict[str, Any]:
         precision, recall = self.correct / max(1, self.predicted), self.found / max(1, self.gold)
@@ -213,9 +223,10 @@ class _Counts:
             "recall_at_0_8": round(self.found_strict / max(1, self.gold), 3),
             "recall_quote_marked": round(self.marked[1] / max(1, self.marked[0]), 3),
             "recall_unmarked": round(self.unmarked[1] / max(1, self.unmarked[0]), 3),
+            "recall_unmarked_at_0_8": round(self.unmarked_strict / max(1, self.unmarked[0]), 3),
             "speaker_acc_on_matched": round(self.speaker / max(1, self.found), 3),
             "exact_precision": round(exact_p, 3), "exact_recall": round(exact_r, 3),
-            "exact_f1": round(_f1(exact_p, exact_r), 3),
+            "exact_f1": round(_f1(exact_p, exact_r), 3), **reliability(self.scored),
         }
 
 

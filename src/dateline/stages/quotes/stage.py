@@ -119,8 +119,15 @@ def _confidence(d: Draft) -> float:
         score = _BASE[d.kind] * _CUE_TYPE_FACTOR.get(d.cue.type, 1.0)
     else:  # no cue of its own: continued (0.72), named nearby (0.63), or nobody (0.54)
         score = _BASE[d.kind] * (0.8 if d.continued else 0.7 if d.speaker is not None else 0.6)
-    score *= _speaker_factor(d.speaker)
-    return round(score * (0.9 if d.unterminated else 1.0), 2)
+    score *= _speaker_factor(d.speaker) * (0.9 if d.unterminated else 1.0)
+    return round(_CALIBRATED_FLOOR + _CALIBRATED_SPAN * score, 2)
+
+
+# The raw score ranks quotes, but on PolNeAR dev far more of them are right than it says (0.84-0.89 of the
+# quotes in every bin from 0.5 to 1.0 cover 30 % of a gold content): the confidence is that score mapped onto
+# the range it was measured to mean. Largest gap between a bin of 30 or more quotes and its share right: 0.31
+# before the mapping, 0.06 after.
+_CALIBRATED_FLOOR, _CALIBRATED_SPAN = 0.6, 0.3
 
 
 def _speaker_factor(ref: SpeakerRef | None) -> float:

@@ -361,3 +361,12 @@ def test_an_explosion_is_an_assault_only_with_a_weapon_in_sight() -> None:
     bomb = parse("A|DT|det|2 bomb|NN|compound|2 explosion|NN|nsubj|3 hit=hit|VBD|ROOT|3 the|DT|det|5 "
                  "market|NN|dobj|3 .|.|punct|3")
     assert [e.type for e in run_events(bomb)] == ["ASSAULT"]
+
+
+def test_releasing_a_report_is_no_retreat_but_releasing_hostages_is() -> None:
+    report = parse("The|DT|det|1 ministry|NN|nsubj|2 released=release|VBD|ROOT|2 figures=figure|NNS|dobj|2 "
+                   ".|.|punct|2")
+    assert run_events(report) == []
+    hostages = parse("Rebels=rebel|NNS|nsubj|1 released=release|VBD|ROOT|1 the|DT|det|3 "
+                     "hostages=hostage|NNS|dobj|1 .|.|punct|1")
+    assert [e.type for e in run_events(hostages)] == ["RETREAT"]

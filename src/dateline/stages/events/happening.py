@@ -179,3 +179,25 @@ def accidental(trigger: Trigger, roles: Roles) -> bool:
     if not caused and not (head.lemma_.lower() in _EXPLODING and not roles.actors):
         return False
     return not any(t.lemma_.lower() in _WEAPONS or t.lower_ in _WEAPONS for t in head.sent)
+
+
+# What is released, sought or launched when it is no act between parties: a report, a video, figures ("the
+# ministry released figures", "police sought a man in a slaying", "launched a website").
+_THINGS = frozenset({"report", "statement", "video", "footage", "figure", "data", "result", "album", "film",
+                     "detail", "photo", "photograph", "image", "list", "document", "book", "record", "study",
+                     "survey", "finding", "transcript", "recording", "audio", "letter", "website", "app",
+                     "product", "song", "movie", "poll", "estimate", "forecast", "guideline", "version",
+                     "suspect", "man", "woman", "person", "driver", "gunman", "killer"})
+_SENSES = {"release": "RETREAT", "seek": "REQUEST"}
+
+
+def other_sense(trigger: Trigger) -> bool:
+    """A verb in a sense that is no political event: what it takes as object is a thing or, for "seek", a
+    person sought ("released a report", "is sought in a slaying"). A verb with a person or group as object
+    keeps its sense ("released the hostages", "sought talks")."""
+    head = trigger.head
+    lemma = head.lemma_.lower()
+    if len(trigger.tokens) > 1 or _SENSES.get(lemma) != trigger.type:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in _THINGS for o in objects)

@@ -30,7 +30,7 @@ from ...records import Event
 from ...settings import Settings
 from . import modality as how
 from .dictionary_events import dictionary_events
-from .happening import OBLIGATION, accidental, asserted, by_protesters, descriptive, folded_into
+from .happening import OBLIGATION, accidental, asserted, by_protesters, descriptive, folded_into, other_sense
 from .lexicon import COOPERATIVE, HOSTILE, Rule
 from .record import Draft, EventDoc
 from .roles import Roles, subjects
@@ -66,7 +66,7 @@ def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
 
 
 def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
-    triggers = [t for t in triggers if not _finding(t) and not descriptive(t) and not asserted(t)]
+    triggers = [t for t in triggers if not (_finding(t) or descriptive(t) or asserted(t) or other_sense(t))]
     ctx.heads = {t.head.i: t for t in triggers}
     kept = [t for t in triggers if not _same_event(t, ctx) and folded_into(t, ctx) is None]
     drafts = []

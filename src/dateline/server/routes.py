@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -23,6 +23,7 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "descri
 _GEOJSON: dict[int | str, dict[str, Any]] = {200: {"content": {GEOJSON: {}}, "description": "GeoJSON (RFC 7946)"}}
 _CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}, "description": "CSV"}}
 Id = Annotated[str, Path(min_length=1, max_length=200)]
+T = TypeVar("T")
 Features = Annotated[int, Query(ge=1, le=params.MAX_FEATURES, description="Features (or CSV rows) at most.")]
 Detail = Annotated[Literal["full", "map"], Query(
     description="full: every column as properties; map: only what a marker shows (ids, type, day, place, sources)")]
@@ -48,6 +49,13 @@ def _page(store: Store, kind: str, f: Filters, limit: int, offset: int) -> Json:
     return page(kind, rows, limit, offset)
 
 
+def _known(found: T, what: str, key: str) -> T:
+    """``found``, or a 404 saying which ``what`` is not in the store when it is None or empty."""
+    if not found:
+        raise HTTPException(404, f"no {what} {key!r} in the store")
+    return found
+
+
 def _all(store: Store, kind: str, f: Filters, limit: int) -> Any:
     return store.query(kind, dataclasses.replace(f, limit=limit))
 
@@ -71,10 +79,7 @@ def events_geojson(store: StoreDep, f: EventFilters, limit: Features = 5000, det
 
 @router.get("/events/{cluster_id}", responses=_NOT_FOUND, summary="One event cluster and its events (its sources)")
 def event_cluster(store: StoreDep, cluster_id: Id) -> Json:
-    found = store.cluster(cluster_id)
-    if found is None:
-        raise HTTPException(404, f"no event cluster {cluster_id!r} in the store")
-    return Json(found)
+    return Json(_known(store.cluster(cluster_id), "event cluster", cluster_id))
 
 
 @router.get("/events.csv", response_class=Response, responses=_CSV, summary="Events as CSV")
@@ -121,9 +126,7 @@ def entities(store: StoreDep, f: EntityFilters, limit: Limit = params.PAGE, offs
 
 @router.get("/entities/{entity_id}", responses=_NOT_FOUND, summary="An actor: their quotes and events")
 def entity(store: StoreDep, entity_id: Id, limit: Limit = params.PAGE) -> Json:
-    found = store.entities(entity_id=entity_id, limit=1).rows
-    if not found:
-        raise HTTPException(404, f"no entity {entity_id!r} in the store")
+    found = _known(store.entities(entity_id=entity_id, limit=1).rows, "entity", entity_id)
     return Json({"entity": found[0], "quotes": store.quotes(speaker_id=entity_id, limit=limit).rows,
                  "events_as_actor": store.events(raw=True, actor_id=entity_id, limit=limit).rows,
                  "events_as_recipient": store.events(raw=True, recipient_id=entity_id, limit=limit).rows})
@@ -136,10 +139,7 @@ def articles(store: StoreDep, f: ArticleFilters, limit: Limit = params.PAGE, off
 
 @router.get("/articles/{article_id}", responses=_NOT_FOUND, summary="One article: its text and every record")
 def article(store: StoreDep, article_id: Id) -> Json:
-    found = store.article(article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r} in the store")
-    return Json(found)
+    return Json(_known(store.article(article_id), "article", article_id))
 
 
 @router.get("/stories", response_model=Page, summary="Stories: groups of near-identical articles")
@@ -149,9 +149,7 @@ def stories(store: StoreDep, f: StoryFilters, limit: Limit = params.PAGE, offset
 
 @router.get("/stories/{story_id}", responses=_NOT_FOUND, summary="One story and its articles")
 def story(store: StoreDep, story_id: Id) -> Json:
-    found = store.stories(story=story_id, limit=1).rows
-    if not found:
-        raise HTTPException(404, f"no story {story_id!r} in the store")
+    found = _known(store.stories(story=story_id, limit=1).rows, "story", story_id)
     return Json({"story": found[0], "articles": store.articles(story=story_id, limit=params.MAX_PAGE).rows})
 
 

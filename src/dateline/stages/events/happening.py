@@ -175,10 +175,10 @@ def accidental(trigger: Trigger, roles: Roles) -> bool:
     if trigger.type != "ASSAULT":
         return False
     head = trigger.head
-    caused = bool(roles.actors) and all(t.lemma_.lower() in _CAUSES or t.lower_ in _CAUSES for t in roles.actors)
+    caused = bool(roles.actors) and all(_is(t, _CAUSES) for t in roles.actors)
     if not caused and not (head.lemma_.lower() in _EXPLODING and not roles.actors):
         return False
-    return not any(t.lemma_.lower() in _WEAPONS or t.lower_ in _WEAPONS for t in head.sent)
+    return not any(_is(t, _WEAPONS) for t in head.sent)
 
 
 # What is released, sought or launched when it is no act between parties: a report, a video, figures ("the
@@ -201,3 +201,8 @@ def other_sense(trigger: Trigger) -> bool:
         return False
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.lemma_.lower() in _THINGS for o in objects)
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or its lower-cased form is one of ``words``."""
+    return token.lemma_.lower() in words or token.lower_ in words

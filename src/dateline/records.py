@@ -99,6 +99,10 @@ class Quote:
     text: str
     start: int
     end: int
+    # The speaker's own words as (start, end) pieces in text order: one piece, or several when the quote is
+    # interrupted ("…," she said, "…"); ``text`` is the article text from ``start`` to ``end``, interruption
+    # included. Empty only in output written before this field existed: then the one piece is (start, end).
+    spans: tuple[tuple[int, int], ...] = ()
     speaker: Speaker | None = None
     cue: Span | None = None
     unterminated: bool = False

@@ -13,7 +13,7 @@ import pytest
 
 from dateline import pipeline
 from dateline.errors import InputError, SettingsError
-from dateline.evaluation.quotes import GoldQuote, Prediction, evaluate_quotes, load_split, score
+from dateline.evaluation.quotes import Document, GoldQuote, Prediction, evaluate_quotes, load_split, score
 
 SUBSET = 20  # the first documents of the dev split, in sorted order: about 15 s
 FLOORS = {"precision": 0.90, "recall": 0.66, "f1": 0.77, "recall_quote_marked": 0.86, "recall_unmarked": 0.52,
@@ -116,3 +116,18 @@ def test_unusable_directory_raises_input_error(tmp_path: Path, setup: object, me
 def test_bad_limit_raises_settings_error(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="positive"):
         evaluate_quotes(tmp_path, limit=0)
+
+
+def test_exact_spans_take_an_interrupted_quote_in_pieces_and_score_the_complementizer_both_ways() -> None:
+    text = '"We will rebuild," she said, "and soon." Aides said that it was late.'
+    first = (text.index("We"), text.index(',"'))
+    second = (text.index("and soon"), text.index('." '))
+    that = (text.index("that it"), len(text) - 1)
+    doc = Document("d", text, (GoldQuote((first, second)), GoldQuote((that,))))
+    whole = Prediction(first[0], second[1])  # the interruption counted in: not exact
+    pieces = Prediction(first[0], second[1], spans=(first, (second[0], second[1] + 1)))  # an edge mark is no matter
+    bare = Prediction(that[0] + 5, that[1])  # "it was late", without its "that"
+    assert score([doc], [[whole, bare]])["exact_recall"] == 0.0
+    result = score([doc], [[pieces, bare]])
+    assert result["exact_recall"] == 0.5 and result["exact_precision"] == 0.5
+    assert result["exact_recall_that_aside"] == 1.0 and result["exact_f1_that_aside"] == 1.0

@@ -35,6 +35,7 @@ def record(art: Article, *events: Event, quotes: tuple[Quote, ...] = (), places:
 def quote(art: Article, text: str, speaker: str) -> Quote:
     start = art.text.index(text)
     return Quote(id=content_id(art.id, text), kind="direct", text=text, start=start, end=start + len(text),
+                 spans=((start, start + len(text)),),
                  speaker=Speaker(entity_id=content_id(speaker, length=12), name=speaker), confidence=0.9)
 
 

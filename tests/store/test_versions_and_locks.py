@@ -12,12 +12,13 @@ import duckdb
 import pytest
 
 from dateline.errors import StoreBusyError, StoreError, StoreVersionError
+from dateline.records import Quote
 from dateline.settings import load_settings
 from dateline.store import Store
 from dateline.store.connection import connect, writer_lock
 from dateline.store.migrations import MIGRATIONS, STORE_VERSION, Migration, check_readable, upgrade
 
-from .builders import article, event, record
+from .builders import article, event, quote, record
 
 
 def _filled(tmp_path: Path) -> Store:
@@ -65,6 +66,7 @@ def _as_store_1(path: Path) -> None:
             con.execute(f"DROP TABLE {table}")
         for column in ("article_title", "published", "source", "url"):
             con.execute(f"ALTER TABLE clusters DROP COLUMN {column}")
+        con.execute("ALTER TABLE quotes DROP COLUMN spans")
         con.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
 
 
@@ -78,11 +80,31 @@ def test_a_store_1_is_migrated_to_listing_tables_and_answers_as_a_new_one(tmp_pa
     _as_store_1(store.path)
     with pytest.raises(StoreVersionError, match="0002_listing_tables"):
         store.events()
-    assert store.migrate() == ["0002_listing_tables"]
+    assert store.migrate() == ["0002_listing_tables", "0003_quote_spans"]
     assert store.stats()["stale"] is False
     assert store.events(raw=True).rows == want["events"] and store.events().rows == want["clusters"]
     assert store.quotes().rows == want["quotes"] and store.digest() == digest
     assert want["events"] and want["clusters"][0]["source"] == "a"
+
+
+def test_a_store_2_gives_its_quotes_one_piece_each_and_takes_new_rows_by_column_name(tmp_path: Path) -> None:
+    store = Store(tmp_path / "q.duckdb", settings=load_settings(store_wait=0.5))
+    a = article("The mayor said the bridge would reopen soon.", source="a")
+    old = quote(a, "the bridge would reopen soon", "the mayor")
+    store.add([record(a, quotes=(old,))])
+    store.close()
+    with duckdb.connect(str(store.path)) as con:
+        con.execute("ALTER TABLE quotes DROP COLUMN spans")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'store_version'")
+    assert store.migrate() == ["0003_quote_spans"]
+    assert store.record(a.id).quotes[0].spans == ((old.start, old.end),)  # type: ignore[union-attr]
+    b = article("\"We will rebuild,\" she said, \"and soon.\"", source="b")
+    first, second = quote(b, "We will rebuild,", "she"), quote(b, "and soon.", "she")
+    joined = Quote(id="q-b", kind="direct", text=b.text[first.start:second.end], start=first.start, end=second.end,
+                   spans=((first.start, first.end - 1), (second.start, second.end)))
+    store.add([record(b, quotes=(joined,))])
+    assert store.record(b.id).quotes == (joined,)  # type: ignore[union-attr]
+    assert store.record(a.id).quotes[0].spans == ((old.start, old.end),)  # type: ignore[union-attr]
 
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -41,8 +41,9 @@ articles = st.builds(
     annotations=st.tuples(st.builds(Annotation, texts, offsets, offsets)))
 entities = st.builds(Entity, id=texts, name=texts, type=texts, mentions=st.tuples(spans, spans), role=opt_text)
 quotes = st.builds(Quote, id=texts, kind=st.sampled_from(["direct", "indirect", "mixed"]), text=texts,
-                   start=offsets, end=offsets, speaker=st.none() | st.builds(Speaker, opt_text, texts),
-                   cue=st.none() | spans, unterminated=st.booleans(),
+                   start=offsets, end=offsets, spans=st.lists(st.tuples(offsets, offsets), max_size=3).map(tuple),
+                   speaker=st.none() | st.builds(Speaker, opt_text, texts), cue=st.none() | spans,
+                   unterminated=st.booleans(),
                    confidence=st.floats(0, 1, allow_nan=False))
 places = st.builds(Place, mention=texts, start=offsets, end=offsets, geonameid=st.none() | st.integers(1, 10**8),
                    lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180))
@@ -84,7 +85,8 @@ def test_contract_field_names_and_order() -> None:
     assert list(data["article"])[:11] == ["id", "source_id", "url", "title", "published", "language", "credits",
                                          "byline", "headings", "dateline", "text"]
     quote = to_dict(Quote(id="q", kind="direct", text="x", start=0, end=1))
-    assert list(quote) == ["id", "kind", "text", "start", "end", "speaker", "cue", "unterminated", "confidence"]
+    assert list(quote) == ["id", "kind", "text", "start", "end", "spans", "speaker", "cue", "unterminated",
+                           "confidence"]
     place = to_dict(Place(mention="m", start=0, end=1))
     assert list(place) == ["mention", "start", "end", "geonameid", "name", "country", "admin1", "feature",
                            "lat", "lon", "score"]

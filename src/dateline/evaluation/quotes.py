@@ -15,8 +15,10 @@ The definitions are those of ``shared/tools/score.py quotes`` (the independent s
 * ``reliability`` and ``calibration_gap``: per confidence bin, the share of predictions that cover ≥ 30 % of
   a gold content (see :mod:`.calibration`);
 * ``exact_*``: exact content spans (CofeNet reports these on token spans): a prediction and a gold content
-  match when they are equal once whitespace and quote marks are trimmed from both ends (a discontinuous
-  gold content is taken from its first to its last character).
+  match when they hold the same letters and digits (spaces, quote marks and punctuation are ignored, so an
+  edge comma or mark never decides); a discontinuous content is its pieces, and so is an interrupted
+  prediction (its ``spans``). ``exact_*_that_aside``: the same with a gold content's opening complementizer
+  left out ("said *that* …"): PolNeAR marks it as content, dateline's records do not (docs/records.md).
 
 With ``textacy=True`` the same documents are also run through textacy's rule-based
 ``textacy.extract.triples.direct_quotations`` (direct quotes only); a document on which it raises counts as
@@ -43,7 +45,6 @@ CORPUS = "polnear"
 FOUND, FOUND_STRICT = 0.3, 0.8
 _ANNOTATOR = re.compile(r"_[0-9a-f]{4}\.ann$")
 _MARKS = '"“”'
-_TRIM = " \t\r\n\"'“”‘’«»`"
 
 Range = tuple[int, int]
 
@@ -60,6 +61,11 @@ class Prediction:
     end: int
     speaker: Range | None = None
     confidence: float = 1.0
+    spans: tuple[Range, ...] = ()  # the pieces of an interrupted quote; empty: one piece, start to end
+
+    @property
+    def pieces(self) -> tuple[Range, ...]:
+        return self.spans or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ def dateline_predictions(documents: Sequence[Document], settings: Settings) -> l
             out.append([])
             continue
         out.append([Prediction(q.start, q.end, (q.speaker.start, q.speaker.end) if q.speaker else None,
-                               q.confidence) for q in record.quotes])
+                               q.confidence, q.spans) for q in record.quotes])
     return out
 
 
@@ -180,14 +186,14 @@ def score(documents: Sequence[Document], predictions: Sequence[Sequence[Predicti
 class _Counts:
     def __init__(self) -> None:
         self.gold = self.found = self.found_strict = self.speaker = self.predicted = self.correct = 0
-        self.exact_gold = self.exact_pred = 0
+        self.exact_gold, self.exact_pred = [0, 0], [0, 0]  # strict, and with the complementizer aside
         self.marked = [0, 0]
         self.unmarked = [0, 0]
         self.unmarked_strict = 0
         self.scored: list[tuple[float, bool]] = []
 
     def add(self, doc: Document, preds: Sequence[Prediction]) -> None:
-        pred_chars = [(_chars([(p.start, p.end)]), _chars([p.speaker]) if p.speaker else set()) for p in preds]
+        pred_chars = [(_chars(p.pieces), _chars([p.speaker]) if p.speaker else set()) for p in preds]
         self.predicted += len(preds)
         for g in doc.gold:
             self._add_gold(doc.text, g, pred_chars)
@@ -195,10 +201,11 @@ class _Counts:
         self.correct += sum(any(len(gc & p) / max(1, len(p)) >= FOUND for gc in golds) for p, _ in pred_chars)
         self.scored += [(pred.confidence, any(len(gc & p) / max(1, len(gc)) >= FOUND for gc in golds))
                         for pred, (p, _) in zip(preds, pred_chars, strict=True)]
-        exact_gold = {_exact(doc.text, g.content[0][0], g.content[-1][1]) for g in doc.gold}
-        exact_pred = [_exact(doc.text, p.start, p.end) for p in preds]
-        self.exact_pred += sum(p in exact_gold for p in exact_pred)
-        self.exact_gold += len(exact_gold & set(exact_pred))
+        exact_pred = [_exact(doc.text, p) for p, _ in pred_chars]
+        for n, aside in enumerate((False, True)):
+            exact_gold = {_exact(doc.text, _chars(g.content), that_aside=aside) for g in doc.gold}
+            self.exact_pred[n] += sum(p in exact_gold for p in exact_pred)
+            self.exact_gold[n] += len(exact_gold & set(exact_pred))
 
     def _add_gold(self, text: str, g: GoldQuote, preds: list[tuple[set[int], set[int]]]) -> None:
         gc = _chars(g.content)
@@ -216,7 +223,6 @@ class _Counts:
 
     def summary(self) -> dict[str, Any]:
         precision, recall = self.correct / max(1, self.predicted), self.found / max(1, self.gold)
-        exact_p, exact_r = self.exact_pred / max(1, self.predicted), self.exact_gold / max(1, self.gold)
         return {
             "gold": self.gold, "predictions": self.predicted, "precision": round(precision, 3),
             "recall": round(recall, 3), "f1": round(_f1(precision, recall), 3),
@@ -225,9 +231,13 @@ class _Counts:
             "recall_unmarked": round(self.unmarked[1] / max(1, self.unmarked[0]), 3),
             "recall_unmarked_at_0_8": round(self.unmarked_strict / max(1, self.unmarked[0]), 3),
             "speaker_acc_on_matched": round(self.speaker / max(1, self.found), 3),
-            "exact_precision": round(exact_p, 3), "exact_recall": round(exact_r, 3),
-            "exact_f1": round(_f1(exact_p, exact_r), 3), **reliability(self.scored),
+            **self._exact(0, ""), **self._exact(1, "_that_aside"), **reliability(self.scored),
         }
+
+    def _exact(self, n: int, suffix: str) -> dict[str, float]:
+        p, r = self.exact_pred[n] / max(1, self.predicted), self.exact_gold[n] / max(1, self.gold)
+        return {f"exact_precision{suffix}": round(p, 3), f"exact_recall{suffix}": round(r, 3),
+                f"exact_f1{suffix}": round(_f1(p, r), 3)}
 
 
 def _chars(ranges: Iterable[Range]) -> set[int]:
@@ -237,12 +247,13 @@ def _chars(ranges: Iterable[Range]) -> set[int]:
     return out
 
 
-def _exact(text: str, start: int, end: int) -> Range:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
+def _exact(text: str, chars: set[int], *, that_aside: bool = False) -> frozenset[int]:
+    """The exact-match key of a span: the positions of its letters and digits (an opening "that" dropped)."""
+    key = {i for i in chars if i < len(text) and text[i].isalnum()}
+    first = min(key, default=0)
+    if that_aside and text[first:first + 4].lower() == "that" and text[first + 4:first + 5].isspace():
+        key -= set(range(first, first + 4))
+    return frozenset(key)
 
 
 def _f1(precision: float, recall: float) -> float:

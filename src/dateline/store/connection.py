@@ -242,10 +242,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Any) -> None:
-    """Append an Arrow table's rows to ``table`` (its columns in the table's order)."""
+    """Append an Arrow table's rows to ``table``, column by name (a migrated table may order them otherwise)."""
     con.register("_rows", rows)
     try:
-        con.execute(f"INSERT INTO {quoted(table)} SELECT * FROM _rows")
+        con.execute(f"INSERT INTO {quoted(table)} BY NAME SELECT * FROM _rows")
     finally:
         con.unregister("_rows")
 

@@ -44,9 +44,16 @@ def _listing_tables(con: duckdb.DuckDBPyConnection) -> None:
     mark_stale(con, True)
 
 
+def _quote_spans(con: duckdb.DuckDBPyConnection) -> None:
+    """Store 3: quotes carry their pieces (``spans``); a quote stored before is one piece, start to end."""
+    con.execute('ALTER TABLE quotes ADD COLUMN IF NOT EXISTS spans BIGINT[][]')
+    con.execute('UPDATE quotes SET spans = [[start, "end"]] WHERE spans IS NULL OR len(spans) = 0')
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_create_tables", _create),
     Migration(2, "0002_listing_tables", _listing_tables),
+    Migration(3, "0003_quote_spans", _quote_spans),
 )
 STORE_VERSION = MIGRATIONS[-1].version
 

@@ -65,8 +65,8 @@ def digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content digest of every record, derived and listing table, independent of row order."""
     out = {}
     for table in (*RECORD_TABLES, *DERIVED_TABLES, *LISTING_TABLES):
-        name = quoted(table.name)
+        name, cols = quoted(table.name), ", ".join(quoted(c.name) for c in table.columns)
         row = con.execute(f"SELECT count(*), coalesce(md5(string_agg(h, ',' ORDER BY h)), '') "
-                          f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {name} AS t)").fetchone()
+                          f"FROM (SELECT md5(CAST(ROW({cols}) AS VARCHAR)) AS h FROM {name})").fetchone()
         out[table.name] = f"{row[0]}:{row[1]}" if row else ""
     return out

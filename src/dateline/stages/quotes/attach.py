@@ -17,13 +17,14 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from .cues import NOUN, Cue
 from .marks import Quoted, find_quoted, paragraph_starts, trim_span
 from .speakers import MentionIndex, SpeakerRef, colon_speaker, signature
+from .syntax import clause_chars
 from .turns import Turn, find_turns, outside_turns
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -55,6 +56,7 @@ class Draft:
     speaker_span: tuple[int, int] | None = None  # a speaker given as text: a signature, a transcript name
     speaker: SpeakerRef | None = None
     continued: bool = False
+    gaps: list[tuple[int, int]] = field(default_factory=list)  # what interrupts the content (see .pieces)
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def _by_content(ctx: _Context) -> tuple[list[Draft], set[int], set[int]]:
 
 def _direct_of(ctx: _Context, lo: int, hi: int, quotes: list[Quoted], cue: Cue) -> bool:
     """Direct when the content is only the quotations, or they close on punctuation before the cue."""
-    if not _words_outside(ctx.text, lo, hi, quotes):
+    own = clause_chars(cue.verb, cue.speaker)  # an interposed cue ("…," she says, "…") is no content
+    if not _words_outside(ctx.text, lo, hi, quotes, own if lo < own[0] and own[1] < hi else (lo, lo)):
         return True
     last = quotes[-1]
     cue_at = ctx.doc[cue.start].idx
@@ -174,7 +177,7 @@ def _indirect(ctx: _Context, cue: Cue) -> Draft:
     assert cue.content is not None
     lo, hi = cue.content
     if hi - lo > 1 and ctx.doc[lo].lower_ == "that" and ctx.doc[lo].dep_ in ("mark", ""):
-        lo += 1  # the complementizer is not part of what was said
+        lo += 1  # the complementizer is not part of what was said (docs/records.md)
     start, end = _strip(ctx.text, *ctx.chars((lo, hi)))
     return Draft(start, end, INDIRECT, ctx.paragraph(start), cue)
 
@@ -193,14 +196,18 @@ def _overlapping(quoted: list[Quoted], q_starts: list[int], lo: int, hi: int) ->
     return sorted(hits)
 
 
-def _words_outside(text: str, lo: int, hi: int, inside: list[Quoted]) -> bool:
-    """Whether the content [lo, hi) holds letters or digits outside the quotations (marks excluded)."""
+def _words_outside(text: str, lo: int, hi: int, inside: list[Quoted], cue: tuple[int, int]) -> bool:
+    """Whether the content [lo, hi) holds letters or digits outside the quotations and the cue's own clause."""
     pos = lo
     for q in inside:
-        if any(c.isalnum() for c in text[pos:max(pos, q.open_at)]):
+        if _has_words(text, pos, max(pos, q.open_at), cue):
             return True
         pos = max(pos, q.close_end)
-    return any(c.isalnum() for c in text[pos:hi])
+    return _has_words(text, pos, hi, cue)
+
+
+def _has_words(text: str, start: int, end: int, cue: tuple[int, int]) -> bool:
+    return any(c.isalnum() for k, c in enumerate(text[start:end], start) if not cue[0] <= k < cue[1])
 
 
 def _window_cue(ctx: _Context, q: Quoted, cues: list[Cue], cue_starts: list[int]) -> Cue | None:

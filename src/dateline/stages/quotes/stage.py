@@ -7,6 +7,7 @@
 3. Speakers are found in text order and linked to entities (:mod:`.speakers`); a direct quote with no
    cue of its own continues the speaker of the quote just before it in the same or the previous paragraph.
    A speaker that cannot be found is None, and the confidence says how sure the rest is.
+4. An interrupted quote is made one quote in several pieces, its ``spans`` (:mod:`.pieces`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ...settings import Settings
 from .attach import DIRECT, INDIRECT, MIXED, Draft, attach
 from .cues import BELIEF, DIRECTIVE, EVALUATION, SOURCE, Cue, find_cues
 from .marks import Quoted, find_quoted
+from .pieces import find_pieces, pieces
 from .speakers import MentionIndex, SpeakerRef, find_speaker, speaker_at
 
 NEEDS: tuple[str, ...] = ("sentences", "deps", "ner", "entities")
@@ -41,6 +43,7 @@ def extract_quotes(doc: Doc, *, settings: Settings) -> list[Quote]:
     mentions = MentionIndex(entities)
     drafts = attach(doc, text, quoted, cues, mentions)
     _speakers(doc, text, drafts, entities, mentions)
+    drafts = find_pieces(text, drafts)
     article_id = _article_id(doc, text)
     return [_record(text, d, article_id) for d in drafts]
 
@@ -93,7 +96,7 @@ def _record(text: str, d: Draft, article_id: str) -> Quote:
         cue = _cue_span(text, d.cue)
     return Quote(
         id=content_id(article_id, d.kind, str(d.start), str(d.end)),
-        kind=d.kind, text=text[d.start:d.end], start=d.start, end=d.end,
+        kind=d.kind, text=text[d.start:d.end], start=d.start, end=d.end, spans=pieces(text, d.start, d.end, d.gaps),
         speaker=_speaker_record(d.speaker), cue=cue, unterminated=d.unterminated, confidence=_confidence(d),
     )
 

@@ -140,3 +140,11 @@ def antecedent(token: Token) -> Token | None:
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head is not token.head:
         return token.head.head
     return None
+
+
+def clause_chars(verb: Token, speaker: Token | None) -> tuple[int, int]:
+    """The characters of a cue's own clause: the verb's subtree, widened to its speaker's."""
+    lo, last = verb.left_edge.idx, verb.right_edge
+    if speaker is not None:
+        lo = min(lo, speaker.left_edge.idx)
+    return lo, last.idx + len(last)

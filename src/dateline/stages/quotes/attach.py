@@ -294,7 +294,11 @@ def _attribution_start(d: Draft) -> int:
     doc = d.cue.verb.doc
     first = doc[d.cue.start].idx
     speaker = d.cue.speaker
-    return min(first, speaker.left_edge.idx) if speaker is not None and speaker.i < d.cue.start else first
+    if speaker is None or speaker.i >= d.cue.start:
+        return first
+    if speaker.head.i != d.cue.verb.i and d.cue.start > 0 and doc[d.cue.start - 1].text == ",":
+        return first  # a speaker borrowed from the clause before: "…, arguing that …" opens at the cue
+    return min(first, speaker.left_edge.idx)
 
 
 def _before_joint(text: str, start: int, end: int) -> int:

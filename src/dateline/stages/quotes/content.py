@@ -7,6 +7,8 @@ The cue's type (the lexicon's third column) decides which dependents may hold th
 * ``assertion`` (claim, deny, warn), ``evidence`` (a poll shows, a study found) and ``directive`` (urge,
   call for): also an infinitival complement or an object;
 * ``evaluation`` (accuse, condemn): the object with its prepositional phrase;
+* ``stance`` (want, plan, support, oppose): a position taken — an infinitival complement or an object; in
+  a relative clause it describes its noun ("groups that support the bill") and reports nothing;
 * ``source`` (according to): the clause the phrase attaches to, without the phrase;
 * ``noun`` (claim, warning, concern): its that-clause ("the mayor's claim that …").
 """
@@ -17,12 +19,12 @@ from spacy.tokens import Doc, Token
 
 from .syntax import subject
 
-SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN = (
-    "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun")
-TYPES = frozenset({SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN})
+SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN, STANCE = (
+    "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun", "stance")
+TYPES = frozenset({SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN, STANCE})
 # Types whose content may be a bare noun phrase ("denied the allegations", "condemned the test").
-NOUN_CONTENT = frozenset({ASSERTION, EVALUATION, SOURCE})
-_OBJECT_TYPES = frozenset({ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION})
+NOUN_CONTENT = frozenset({ASSERTION, EVALUATION, SOURCE, STANCE})
+_OBJECT_TYPES = frozenset({ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, STANCE})
 _EDGE_PUNCT = frozenset(",;:—–-")
 # Verbs whose object is who was spoken to, not what was said ("she told reporters").
 _HEARER_FORMS = frozenset("""tell tells told telling inform informs informed informing assure assures assured

@@ -4,7 +4,7 @@ A :class:`Cue` is the verb or phrase (``said``, ``called for``, ``according to``
 with, read from the dependency parse, the token heading its speaker (:mod:`.syntax`) and the token
 range of what was reported (its content, :mod:`.content`). The lexicon is written by hand: several
 hundred forms of English reporting verbs, phrases and nouns, each with its lemma and a type (speech,
-assertion, evidence, directive, evaluation, belief, source, noun) that says where its content lies. A
+assertion, evidence, directive, evaluation, belief, stance, source, noun) that says where its content lies. A
 one-word verb cue must be tagged a verb ("said", not "the report"); a noun cue a noun.
 """
 
@@ -27,6 +27,7 @@ from .content import (
     NOUN_CONTENT,
     SOURCE,
     SPEECH,
+    STANCE,
     TYPES,
     clause_without,
     phrase_end,
@@ -36,8 +37,8 @@ from .content import (
 )
 from .syntax import clause_of, noun_speaker, object_in, quoted_person, speaker_of
 
-__all__ = ["SPEECH", "ASSERTION", "EVIDENCE", "DIRECTIVE", "EVALUATION", "BELIEF", "SOURCE", "NOUN", "TYPES",
-           "GAP", "CueEntry", "Cue", "lexicon", "parse_lexicon", "index_entries", "find_cues"]
+__all__ = ["SPEECH", "ASSERTION", "EVIDENCE", "DIRECTIVE", "EVALUATION", "BELIEF", "SOURCE", "NOUN", "STANCE",
+           "TYPES", "GAP", "CueEntry", "Cue", "lexicon", "parse_lexicon", "index_entries", "find_cues"]
 
 GAP = "*"  # a gap of one to six words in a phrase: "quoted * as saying"
 MAX_GAP = 6
@@ -189,6 +190,8 @@ def _reports(doc: Doc, cue: Cue, tagged: bool) -> bool:
     """Whether a cue reports something: its content holds a verb, or a noun phrase where its type allows."""
     if cue.content is None or (cue.type == NOUN and cue.speaker is None):
         return False  # a reporting noun reports only for someone: "the mayor's claim", not "the claim"
+    if cue.type == STANCE and cue.verb.dep_ in ("relcl", "acl", "amod"):
+        return False  # "groups that support the bill" says what the groups are, not what they said
     if not tagged:
         return True  # nothing to tell by
     lo, hi = cue.content

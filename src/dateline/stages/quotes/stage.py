@@ -20,7 +20,7 @@ from ...records import Entity, Quote, Speaker, content_id
 from ...records import Span as TextSpan
 from ...settings import Settings
 from .attach import DIRECT, INDIRECT, MIXED, Draft, attach
-from .cues import BELIEF, DIRECTIVE, EVALUATION, SOURCE, Cue, find_cues
+from .cues import BELIEF, DIRECTIVE, EVALUATION, SOURCE, STANCE, Cue, find_cues
 from .marks import Quoted, find_quoted
 from .pieces import find_pieces, pieces
 from .speakers import MentionIndex, SpeakerRef, find_speaker, speaker_at
@@ -29,7 +29,7 @@ NEEDS: tuple[str, ...] = ("sentences", "deps", "ner", "entities")
 GIVES: tuple[str, ...] = ("quotes",)
 
 _BASE = {DIRECT: 0.9, MIXED: 0.8, INDIRECT: 0.8}
-_CUE_TYPE_FACTOR = {BELIEF: 0.7, EVALUATION: 0.8, DIRECTIVE: 0.9, SOURCE: 1.0}
+_CUE_TYPE_FACTOR = {BELIEF: 0.7, EVALUATION: 0.8, STANCE: 0.8, DIRECTIVE: 0.9, SOURCE: 1.0}
 
 __all__ = ["NEEDS", "GIVES", "extract_quotes"]
 

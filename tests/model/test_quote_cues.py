@@ -1,0 +1,33 @@
+"""Stance cues: a position taken is reported; the same verb describing a noun is not (model-backed)."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.records import Record
+
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    record = dateline.process(text)
+    assert isinstance(record, Record)
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in record.quotes]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The governor wants to rebuild the bridge before winter.", "to rebuild the bridge before winter", "governor"),
+    ("The council plans to close the harbour next month.", "to close the harbour next month", "council"),
+    ("The union opposes the new pension rules.", "the new pension rules", "union"),
+])
+def test_a_stated_position_is_an_indirect_quote_of_who_holds_it(text: str, content: str, speaker: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote[0] == "indirect" and quote[1] == content
+    assert quote[2] is not None and speaker in quote[2].lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Groups that support the new pension rules marched on Monday.",
+    "Residents who want a new bridge signed the letter.",
+])
+def test_a_stance_verb_that_describes_its_noun_reports_nothing(text: str) -> None:
+    assert _quotes(text) == []

@@ -21,13 +21,13 @@ from dateline.settings import Settings
 # Reached on the development data, since one happening is one event (issue 12 asks for PLOVER precision 0.75
 # at recall 0.80 and at most 1.3 events per sentence; PETR recall 0.394 and no-event 0.80; CASE recall 0.80).
 FLOORS = {
-    "plover": {"type_accuracy": 0.82, "type_precision": 0.62, "source_country_accuracy": 0.80,
+    "plover": {"type_accuracy": 0.82, "type_precision": 0.66, "source_country_accuracy": 0.80,
                "source_sector_accuracy": 0.75},
-    "petr": {"type_recall": 0.35, "no_event_correct": 0.5, "type_precision": 0.21},
-    "case": {"type_recall": 0.81, "type_precision": 0.59},
+    "petr": {"type_recall": 0.35, "no_event_correct": 0.5, "type_precision": 0.24},
+    "case": {"type_recall": 0.81, "type_precision": 0.60},
 }
-CEILINGS = {"plover": {"events_per_sentence": 1.4, "duplicate_rate": 0.05, "calibration_gap": 0.18},
-            "case": {"events_per_sentence": 1.8}}
+CEILINGS = {"plover": {"events_per_sentence": 1.3, "duplicate_rate": 0.05, "calibration_gap": 0.15},
+            "case": {"events_per_sentence": 1.7}}
 LIMITS = {"case": 300}  # the first 300 snippets keep the whole file under a minute
 FILES = {
     "plover": ("events", "plover_gsr_cameo", "PLOVER_GSR_CAMEO.jsonl"),

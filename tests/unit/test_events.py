@@ -92,10 +92,30 @@ def test_what_is_called_for_is_part_of_the_request() -> None:
     assert (request.type, request.mode) == ("REQUEST", "meet")
 
 
-def test_a_clause_with_its_own_subject_is_an_event_of_its_own() -> None:
-    doc = parse("Gondor|NNP|nsubj|1 attacked=attack|VBD|ROOT|1 Arnor|NNP|dobj|1 after|IN|mark|5 Arnor|NNP|nsubj|5 "
-                "protested=protest|VBD|advcl|1 .|.|punct|1", ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")])
-    assert sorted(e.type for e in run_events(doc)) == ["ASSAULT", "PROTEST"]
+@pytest.mark.parametrize("mark", ["because", "after"])
+def test_a_clause_with_its_own_subject_is_an_event_of_its_own(mark: str) -> None:
+    doc = parse(f"Gondor|NNP|nsubj|1 attacked=attack|VBD|ROOT|1 Arnor|NNP|dobj|1 {mark}|IN|mark|5 "
+                "Arnor|NNP|nsubj|5 protested=protest|VBD|advcl|1 .|.|punct|1",
+                ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")])
+    assert sorted(e.type for e in run_events(doc)) == ["ASSAULT", "PROTEST"]  # a demonstration is news even so
+
+
+@pytest.mark.parametrize(("text", "ents", "kept"), [
+    # a clause of time: the attack before the withdrawal sets its scene
+    ("Gondor|NNP|nsubj|1 withdrew=withdraw|VBD|ROOT|1 after|IN|mark|4 Arnor|NNP|nsubj|4 "
+     "attacked=attack|VBD|advcl|1 .|.|punct|1", [(0, 1, "GPE"), (3, 4, "GPE")], ["RETREAT"]),
+    # an event noun in a phrase of time
+    ("Rebels=rebel|NNS|nsubj|1 surrendered=surrender|VBD|ROOT|1 following|VBG|prep|1 an|DT|det|4 "
+     "offensive|NN|pobj|2 .|.|punct|1", [], ["RETREAT"]),
+    # a relative clause on a place
+    ("Gondor|NNP|nsubj|1 lifted=lift|VBD|ROOT|1 sanctions=sanction|NNS|dobj|1 on|IN|prep|2 Arnor|NNP|pobj|3 "
+     ",|,|punct|4 where|WRB|advmod|8 six|CD|nsubjpass|8 killed=kill|VBN|relcl|4 .|.|punct|1",
+     [(0, 1, "GPE"), (4, 5, "GPE")], None),
+])
+def test_what_sets_the_scene_of_another_event_is_no_event_of_its_own(text: str, ents: list[tuple[int, int, str]],
+                                                                      kept: list[str] | None) -> None:
+    types = sorted(e.type for e in run_events(parse(text, ents=ents)))
+    assert len(types) == 1 and (kept is None or types == kept), types
 
 
 def test_a_chained_participle_is_part_of_the_act() -> None:
@@ -370,3 +390,13 @@ def test_releasing_a_report_is_no_retreat_but_releasing_hostages_is() -> None:
     hostages = parse("Rebels=rebel|NNS|nsubj|1 released=release|VBD|ROOT|1 the|DT|det|3 "
                      "hostages=hostage|NNS|dobj|1 .|.|punct|1")
     assert [e.type for e in run_events(hostages)] == ["RETREAT"]
+
+
+def test_a_cooperative_act_its_actor_says_it_will_not_do_is_a_refusal() -> None:
+    refusal = parse("Gondor|NNP|nsubj|3 will|MD|aux|3 not|RB|neg|3 accept|VB|ROOT|3 refugees=refugee|NNS|dobj|3 "
+                    ".|.|punct|3", ents=[(0, 1, "GPE")])
+    [event] = run_events(refusal)
+    assert event.type == "REJECT" and "negated" not in event.modality and "future" not in event.modality
+    past = parse("Gondor|NNP|nsubj|3 did=do|VBD|aux|3 not|RB|neg|3 accept|VB|ROOT|3 refugees=refugee|NNS|dobj|3 "
+                 ".|.|punct|3", ents=[(0, 1, "GPE")])
+    assert [e.type for e in run_events(past)] != ["REJECT"]  # what did not happen is no refusal stated

@@ -203,6 +203,29 @@ def other_sense(trigger: Trigger) -> bool:
     return bool(objects) and all(o.lemma_.lower() in _THINGS for o in objects)
 
 
+# Prepositions that set an event against another as its time or circumstance ("after the clashes", "during
+# the fighting", "despite the ceasefire").
+_SETTING = frozenset({"after", "following", "during", "before", "since", "amid", "amidst", "despite", "until",
+                      "throughout", "ahead"})
+
+
+def background(trigger: Trigger) -> bool:
+    """What sets the scene of the event its clause reports, not news of its own: an event noun in a phrase of
+    time or circumstance ("surrendered following a government offensive"), a clause of time or concession
+    ("a day after the jet was shot down"), a relative clause ("the town, where six were killed"). A
+    demonstration is news even so ("arrested during a protest": a protest met with force, as ACLED codes it)."""
+    head = trigger.head
+    if trigger.type == "PROTEST":
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return head.dep_ == "relcl" or head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _SETTING for c in head.children)
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or len(trigger.tokens) > 1:
+        return False
+    prep = head.head
+    return prep.dep_ == "prep" and prep.lower_ in _SETTING and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+
+
 def _is(token: Token, words: frozenset[str]) -> bool:
     """The token's lemma or its lower-cased form is one of ``words``."""
     return token.lemma_.lower() in words or token.lower_ in words

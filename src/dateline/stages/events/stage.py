@@ -5,7 +5,9 @@
    one event: a trigger governed by another of the same type is one event with it ("killed ... in an
    ambush"), and one that is the object or complement of another trigger is part of that trigger's event
    ("called for sanctions", "refused to meet", "shelled the city, killing twenty"), unless it is an event
-   that happened all the same ("dispersed the march", "condemned an attack by the militia").
+   that happened all the same ("dispersed the march", "condemned an attack by the militia"). What only sets
+   the scene of another event of its sentence ("surrendered following an offensive", "the town, where six
+   were killed") is no event of its own (:func:`.happening.background`).
 2. Each trigger's actors and recipients come from the parse (:mod:`.roles`) and are linked to the
    entities stage, coreference and actor descriptions (:mod:`.actors`, :mod:`.states`); a compound
    actor is one event; with no recipient named, the place the event happens in is what it is aimed at.
@@ -15,7 +17,8 @@
 4. A promise to do something ("vowed to attack") is a THREATEN when the promised act is hostile. An act its
    actor announces for the future ("will visit", "said they would boycott") is, in its place, an AGREE when
    cooperative (PLOVER's definition of AGREE) and a THREATEN when hostile; a cooperative act only foretold
-   ("is about to restore ties") is kept, flagged "future", with an AGREE beside it.
+   ("is about to restore ties") is kept, flagged "future", with an AGREE beside it; a cooperative act it says
+   it will not do ("will not accept") is a REJECT.
 
 Nothing is dropped for its modality: consumers filter on ``modality`` and ``confidence``.
 """
@@ -30,7 +33,16 @@ from ...records import Event
 from ...settings import Settings
 from . import modality as how
 from .dictionary_events import dictionary_events
-from .happening import OBLIGATION, accidental, asserted, by_protesters, descriptive, folded_into, other_sense
+from .happening import (
+    OBLIGATION,
+    accidental,
+    asserted,
+    background,
+    by_protesters,
+    descriptive,
+    folded_into,
+    other_sense,
+)
 from .lexicon import COOPERATIVE, HOSTILE, Rule
 from .record import Draft, EventDoc
 from .roles import Roles, subjects
@@ -69,6 +81,7 @@ def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
     triggers = [t for t in triggers if not (_finding(t) or descriptive(t) or asserted(t) or other_sense(t))]
     ctx.heads = {t.head.i: t for t in triggers}
     kept = [t for t in triggers if not _same_event(t, ctx) and folded_into(t, ctx) is None]
+    kept = _without_background(kept)
     drafts = []
     for trigger in kept:
         type_, mode = _typed(trigger, ctx, triggers)
@@ -78,6 +91,14 @@ def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
             continue
         drafts.append(Draft(trigger, type_, mode, _with_governed(roles, trigger, triggers, ctx)))
     return drafts
+
+
+def _without_background(triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers less those that only set the scene of another event of their sentence (:func:`background`)."""
+    setting = [t for t in triggers if background(t)]
+    if not setting:
+        return triggers
+    return [t for t in triggers if t not in setting or not any(o not in setting for o in _in_sentence(t, triggers))]
 
 
 def _finding(trigger: Trigger) -> bool:
@@ -168,21 +189,24 @@ def _announced(draft: Draft, event: Event, ctx: EventDoc) -> tuple[Event, ...]:
     """An act announced for the future, as PLOVER codes it. Its actor's own stated intention ("will visit",
     "said it would allow", "said they would boycott") is one event in place of the act: an AGREE when the act
     is cooperative, a THREATEN when it is hostile, dated now. A cooperative act foretold or scheduled ("is about
-    to restore ties", "left for talks") is kept, with an AGREE beside it. A forecast ("will likely"), a
-    condition, a negation or an act governed by another trigger is left as it is."""
-    if how.FUTURE not in event.modality or how.NEGATED in event.modality or how.HYPOTHETICAL in event.modality:
-        return (event,)
-    if ctx.governing(draft.trigger):
+    to restore ties", "left for talks") is kept, with an AGREE beside it. A cooperative act its actor says it
+    will not do ("will not accept", "would not allow") is a REJECT. A forecast ("will likely"), a condition,
+    any other negation or an act governed by another trigger is left as it is."""
+    if how.FUTURE not in event.modality or how.HYPOTHETICAL in event.modality or ctx.governing(draft.trigger):
         return (event,)
     intent = _stated_intent(draft.trigger.head)
-    if event.type in COOPERATIVE - {"AGREE"}:
+    if how.NEGATED in event.modality:
+        if not (intent and event.type in COOPERATIVE):
+            return (event,)
+        type_, mode = "REJECT", None  # "will not accept", "would not allow": a refusal stated now
+    elif event.type in COOPERATIVE - {"AGREE"}:
         type_, mode = "AGREE", _REQUEST_MODES.get(event.type)
     elif event.type in _THREATENED and intent:
         type_, mode = "THREATEN", _THREAT_MODES.get(event.type)
     else:
         return (event,)
     made = ctx.event(replace(draft, type=type_, mode=mode, derived=not intent))
-    flags = tuple(f for f in made.modality if f != how.FUTURE)
+    flags = tuple(f for f in made.modality if f not in (how.FUTURE, how.NEGATED))
     announced = replace(made, modality=flags, date=ctx.published)
     return (announced,) if intent else (event, announced)
 

@@ -197,7 +197,11 @@ def other_sense(trigger: Trigger) -> bool:
     keeps its sense ("released the hostages", "sought talks")."""
     head = trigger.head
     lemma = head.lemma_.lower()
-    if len(trigger.tokens) > 1 or _SENSES.get(lemma) != trigger.type:
+    if len(trigger.tokens) > 1:
+        return False
+    if trigger.type == "ACCUSE" and lemma in _MOTION_SENSES:
+        return _moving(head)
+    if _SENSES.get(lemma) != trigger.type:
         return False
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(o.lemma_.lower() in _THINGS for o in objects)
@@ -224,6 +228,29 @@ def background(trigger: Trigger) -> bool:
         return False
     prep = head.head
     return prep.dep_ == "prep" and prep.lower_ in _SETTING and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+
+
+# Verbs of criticism that are also verbs of impact: "slammed the decision" criticises, "slammed into the
+# coast" moves.
+_MOTION_SENSES = frozenset({"slam", "blast", "hammer", "lash"})
+_PATHS = frozenset({"into", "onto", "against", "through", "across", "down"})
+
+
+def _moving(verb: Token) -> bool:
+    """The verb moves something along a path and criticises no one: no object, a path ("into", "against")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        return False
+    return any(t.lower_ in _PATHS and t.dep_ in ("prep", "prt", "advmod") and _reaches(t, verb) for t in verb.subtree)
+
+
+def _reaches(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs from ``verb`` through prepositional phrases only ("without warning into …")."""
+    while token.head.i != verb.i:
+        token = token.head
+        if token.dep_ not in ("prep", "pobj", "pcomp") or token.head.i == token.i:
+            return False
+    return True
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:

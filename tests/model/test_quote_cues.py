@@ -31,3 +31,8 @@ def test_a_stated_position_is_an_indirect_quote_of_who_holds_it(text: str, conte
 ])
 def test_a_stance_verb_that_describes_its_noun_reports_nothing(text: str) -> None:
     assert _quotes(text) == []
+
+
+def test_a_clause_of_time_beside_the_object_is_no_part_of_what_is_condemned() -> None:
+    (quote,) = _quotes("The council condemned the closure of the port after the ferry company cut its routes.")
+    assert quote[1] == "the closure of the port" and quote[2] is not None and "council" in quote[2].lower()

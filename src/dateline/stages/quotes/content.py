@@ -81,7 +81,7 @@ def _set_apart(clause: Token, verb: Token) -> bool:
 
 
 def _object_content(verb: Token, kind: str) -> tuple[int, int] | None:
-    children = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i]
+    children = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i and not _circumstance(c)]
     if kind == EVALUATION:
         children = [c for c in children if c.dep_ in ("dobj", "prep", "advcl", "xcomp")]
     else:
@@ -91,6 +91,17 @@ def _object_content(verb: Token, kind: str) -> tuple[int, int] | None:
         return None
     lo, hi = min(c.left_edge.i for c in children), max(c.right_edge.i for c in children) + 1
     return trimmed(verb.doc, lo, hi)
+
+
+def _circumstance(clause: Token) -> bool:
+    """A clause of time, cause or manner beside the object ("condemned the launch *as Pyongyang fired …*",
+    "described her as a disgrace *after she attacked …*", "…, *claiming* that …"): no part of what is reported."""
+    if clause.dep_ != "advcl" or _infinitive(clause):
+        return False  # "called for the coalition to turn …": an infinitival clause is what is asked
+    if any(c.dep_ == "mark" and c.lower_ != "to" for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
 def _infinitive(token: Token) -> bool:

@@ -211,23 +211,42 @@ def other_sense(trigger: Trigger) -> bool:
 # the fighting", "despite the ceasefire").
 _SETTING = frozenset({"after", "following", "during", "before", "since", "amid", "amidst", "despite", "until",
                       "throughout", "ahead"})
+_SETTING_CLAUSES = _SETTING | {"as", "while", "when", "once"}
 
 
 def background(trigger: Trigger) -> bool:
     """What sets the scene of the event its clause reports, not news of its own: an event noun in a phrase of
-    time or circumstance ("surrendered following a government offensive"), a clause of time or concession
-    ("a day after the jet was shot down"), a relative clause ("the town, where six were killed"). A
-    demonstration is news even so ("arrested during a protest": a protest met with force, as ACLED codes it)."""
+    time or circumstance ("surrendered following a government offensive", "after the discovery of rockets"), a
+    clause of time ("a day after the jet was shot down", "as the opposition threatened to storm …"), a relative
+    clause ("the town, where six were killed"). A demonstration is news even so ("arrested during a protest": a
+    protest met with force, as ACLED codes it)."""
     head = trigger.head
     if trigger.type == "PROTEST":
         return False
     if head.pos_ in ("VERB", "AUX"):
         return head.dep_ == "relcl" or head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _SETTING for c in head.children)
-    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or len(trigger.tokens) > 1:
+            c.dep_ == "mark" and c.lower_ in _SETTING_CLAUSES for c in head.children)
+    if head.pos_ not in ("NOUN", "PROPN") or len(trigger.tokens) > 1:
         return False
-    prep = head.head
-    return prep.dep_ == "prep" and prep.lower_ in _SETTING and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+    return _in_setting_phrase(head)
+
+
+def _in_setting_phrase(noun: Token) -> bool:
+    """Whether the noun stands in a phrase of time or circumstance, directly or inside its object ("after the
+    discovery *of* rockets")."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.dep_ != "prep":
+            return False
+        if prep.lower_ in _SETTING:
+            return prep.head.pos_ in ("VERB", "AUX", "NOUN")
+        token = prep.head
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
 
 
 # Verbs of criticism that are also verbs of impact: "slammed the decision" criticises, "slammed into the

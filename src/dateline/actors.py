@@ -260,13 +260,14 @@ _FOUND_IN_TEXT = frozenset({"ORG", "IGO"})
 def find_aliases(text: str) -> list[tuple[int, int, Alias]]:
     """(start, end, alias) for every organisation alias written in ``text``, leftmost-longest, non-overlapping.
 
-    Short aliases (≤ 4 letters) match only as written ("IS", not "is"); longer ones ignore case."""
+    Short aliases (≤ 4 letters) match only as written ("IS", not "is"); longer ones ignore case. An alias
+    starts where a word starts (not after a letter, digit or dot) and ends where a word ends; the text's
+    words are looked up by their first word, so the cost does not grow with the number of aliases."""
     out: list[tuple[int, int, Alias]] = []
-    exact, folded = _alias_patterns()
-    for m in _leftmost_longest(text, exact, folded):
-        found = lookup_alias(m.group(0))
+    for start, end in _leftmost_longest([_scan(text, exact=True), _scan(text, exact=False)]):
+        found = lookup_alias(text[start:end])
         if found is not None and found.type in _FOUND_IN_TEXT:
-            out.append((m.start(), m.end(), found))
+            out.append((start, end, found))
     return out
 
 
@@ -277,22 +278,57 @@ def group_noun(word: str) -> tuple[str, str] | None:
     return offices().get(word.lower())
 
 
-def _leftmost_longest(text: str, exact: re.Pattern[str], folded: re.Pattern[str]) -> list[re.Match[str]]:
-    found = sorted(list(exact.finditer(text)) + list(folded.finditer(text)), key=lambda m: (m.start(), -m.end()))
-    out: list[re.Match[str]] = []
+def _leftmost_longest(runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    found = sorted((m for run in runs for m in run), key=lambda m: (m[0], -m[1]))
+    out: list[tuple[int, int]] = []
     for m in found:
-        if not out or m.start() >= out[-1].end():
+        if not out or m[0] >= out[-1][1]:
             out.append(m)
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _scan(text: str, *, exact: bool) -> list[tuple[int, int]]:
+    """Left to right, the longest alias of one kind (short and as written, or long and any case) at each
+    word start, the scan going on after it."""
+    index = _alias_index()[0 if exact else 1]
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < resume or (start and text[start - 1] == "."):
+            continue
+        key = word.group() if exact else word.group().lower()
+        for alias in index.get(key, ()):
+            end = start + len(alias)
+            piece = text[start:end]
+            if (piece == alias if exact else piece.lower() == alias) and not (end < len(text) and _is_word(text[end])):
+                out.append((start, end))
+                resume = end
+                break
+    return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 @lru_cache(maxsize=1)
-def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """One regex for the short aliases (case as written), one for the rest (any case)."""
+def _alias_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """First word → the aliases that begin with it, longest first: the short ones as written, the rest
+    lowercased."""
     from .lexicon import aliases
 
-    names = sorted({a.alias for a in aliases() if a.type in _FOUND_IN_TEXT}, key=len, reverse=True)
-    short = "|".join(re.escape(n) for n in names if is_short(n))
-    long = "|".join(re.escape(n) for n in names if not is_short(n))
-    return (re.compile(rf"(?<![\w.])(?:{short})(?!\w)"),
-            re.compile(rf"(?<![\w.])(?:{long})(?!\w)", re.IGNORECASE))
+    exact: dict[str, list[str]] = {}
+    folded: dict[str, list[str]] = {}
+    for name in sorted({a.alias for a in aliases() if a.type in _FOUND_IN_TEXT}, key=lambda n: (-len(n), n)):
+        first = _WORD.match(name)
+        if first is None:  # an alias must begin with a letter or digit to be found in running text
+            continue
+        if is_short(name):
+            exact.setdefault(first.group(), []).append(name)
+        else:
+            folded.setdefault(first.group().lower(), []).append(name.lower())
+    return exact, folded

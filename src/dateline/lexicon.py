@@ -193,9 +193,10 @@ def _accepts(entry: Entry, written: str) -> bool:
 
 def _scan(tokens: list[Token], index: dict[str, tuple[Entry, ...]], taken: set[int]) -> Iterator[Match]:
     """Leftmost-longest matches of ``index`` over the tokens, skipping tokens in ``taken``."""
+    widths = _widths(index)
     i = 0
     while i < len(tokens):
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        for n in range(min(widths.get(tokens[i].surface.casefold(), 0), len(tokens) - i), 0, -1):
             written = " ".join(t.surface for t in tokens[i:i + n])
             entry = next((e for e in index.get(written.casefold(), ()) if _accepts(e, written)), None)
             if entry is not None and not taken & set(range(i, i + n)):
@@ -204,6 +205,22 @@ def _scan(tokens: list[Token], index: dict[str, tuple[Entry, ...]], taken: set[i
                 break
         else:
             i += 1
+
+
+_WIDTHS: dict[int, tuple[dict[str, tuple[Entry, ...]], dict[str, int]]] = {}
+
+
+def _widths(index: dict[str, tuple[Entry, ...]]) -> dict[str, int]:
+    """First word of an index's keys → the most words a key beginning with it has (a word that begins no
+    key is skipped at once)."""
+    kept = _WIDTHS.get(id(index))
+    if kept is None or kept[0] is not index:
+        widths: dict[str, int] = {}
+        for key in index:
+            words = key.split(" ")
+            widths[words[0]] = min(_MAX_WORDS, max(widths.get(words[0], 0), len(words)))
+        kept = _WIDTHS[id(index)] = (index, widths)
+    return kept[1]
 
 
 def matches_in(tokens: list[Token], *, places: bool = True) -> list[Match]:

@@ -14,6 +14,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -48,7 +49,10 @@ def index_path(cache_dir: str) -> Path:
     return Path(os.path.expanduser(cache_dir)) / f"gazetteer-{FORMAT}-{sources_digest()[:12]}.sqlite"
 
 
+@lru_cache(maxsize=1)
 def sources_digest() -> str:
+    """A digest of everything the index is built from; read once per process (the sources are installed
+    files, which do not change under a running process)."""
     digest = hashlib.sha256(FORMAT.encode())
     for package in _PACKAGES:
         digest.update(metadata.version(package).encode())

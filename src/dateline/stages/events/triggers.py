@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from .lexicon import ACTOR, PLACE, PLACEHOLDERS, Rule, rules_for
@@ -66,7 +67,8 @@ class Context:
 def find_triggers(doc: Doc, context: Context = Context(), *, skip: Iterable[tuple[int, int]] = ()) -> list[Trigger]:
     """Every trigger in the Doc, in text order, overlapping matches resolved longest first."""
     skipped = tuple(skip)
-    found = [m for token in doc if not _inside(token, skipped) for m in _matches(token, context)]
+    anchors = (doc[i] for i in _possible_anchors(doc))
+    found = [m for token in anchors if not _inside(token, skipped) for m in _matches(token, context)]
     found.sort(key=lambda t: (-len(t.tokens), t.head.i))
     taken: set[int] = set()
     out = []
@@ -76,6 +78,28 @@ def find_triggers(doc: Doc, context: Context = Context(), *, skip: Iterable[tupl
             if trigger.rule.event:
                 out.append(trigger)
     return sorted(out, key=lambda t: t.head.i)
+
+
+# (lemma, lower-cased form, tag) → whether any form of such a token anchors a rule; the forms depend on
+# nothing else, so each combination is worked out once per process (bounded: cleared when it grows large).
+_ANCHOR_FORMS: dict[tuple[int, int, int], bool] = {}
+_ANCHOR_CACHE_MAX = 500_000
+
+
+def _possible_anchors(doc: Doc) -> list[int]:
+    """Indices of the tokens one of whose forms (:func:`_forms`) anchors a rule: a few in a hundred."""
+    strings = doc.vocab.strings
+    if len(_ANCHOR_FORMS) > _ANCHOR_CACHE_MAX:
+        _ANCHOR_FORMS.clear()
+    out = []
+    for i, (lemma, lower, tag) in enumerate(doc.to_array([LEMMA, LOWER, TAG]).tolist()):
+        hit = _ANCHOR_FORMS.get((lemma, lower, tag))
+        if hit is None:
+            forms = _word_forms(strings[lemma], strings[lower], strings[tag])
+            hit = _ANCHOR_FORMS[(lemma, lower, tag)] = any(rules_for(k) for k in forms if k)
+        if hit:
+            out.append(i)
+    return out
 
 
 def _matches(token: Token, context: Context) -> list[Trigger]:
@@ -94,19 +118,22 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 
 def _keys(token: Token) -> list[str]:
     """The words a token may stand for: its lemma and its lower-cased form."""
+    forms = _forms(token)
     if token.ent_type_ in _TIME_LABELS:
         return []  # "March 5", "the day of action": part of a date
     if token.pos_ == "PROPN" and not token.is_lower and not _sentence_initial(token):
         return []  # "March" the month, "Strike" in a name
-    return list(dict.fromkeys(k for k in _forms(token) if k))
+    return list(dict.fromkeys(k for k in forms if k))
 
 
 def _forms(token: Token) -> tuple[str, ...]:
     """Lemma, lower-cased form and the form without a plural ending ("bases": the lemmatiser says "basis")."""
-    lower = token.lower_
-    singular = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") and token.tag_ in ("NNS", "NNPS") \
-        else lower
-    return token.lemma_.lower(), lower, singular
+    return _word_forms(token.lemma_, token.lower_, token.tag_)
+
+
+def _word_forms(lemma: str, lower: str, tag: str) -> tuple[str, ...]:
+    singular = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") and tag in ("NNS", "NNPS") else lower
+    return lemma.lower(), lower, singular
 
 
 def _sentence_initial(token: Token) -> bool:

@@ -23,7 +23,7 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file ([dateline] table).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (a \\[dateline] table).")]
 
 
 def settings_from(config: Path | None, **overrides: object) -> Settings:

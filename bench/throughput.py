@@ -1,0 +1,135 @@
+"""Throughput of the whole extraction against the bare spaCy parse, workers against one, in one run.
+
+    .venv/bin/python bench/throughput.py [--articles N] [--repeat R]
+
+Reads a sample of BBC articles from ../shared/data/corpus/bbc-fulltext at run time (skips with a message
+when absent). Each measurement runs in a fresh process, one after the other on the same texts:
+
+* ``bare``: ``nlp.pipe`` over the texts with the model as its package ships it and its default settings;
+* ``extract_1`` / ``extract_2``: ``dateline.process_many`` with one worker and with two;
+* ``textacy``: textacy's ``direct_quotations`` over the same texts, parsed by the same model, as a peer
+  (reported as not installed unless ``pip install dateline[compare]``);
+* cold start: a fresh ``dateline extract`` of one short text, from process start to its first record.
+
+Each timed run is repeated ``--repeat`` times and the fastest kept (the machine's noise only ever slows a
+run down). Prints JSON: words per second for each, the ratios the scaling issue asks for (extract on one
+worker against the bare parse, two workers against one), the peak resident memory of every process (a
+worker's own, for the parallel run) and the cold start. Not a test: timings belong here, not in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BBC = REPO.parent / "shared" / "data" / "corpus" / "bbc-fulltext" / "bbc"
+EXE = Path(sys.executable).parent / "dateline"
+
+
+def load_texts(n: int) -> list[str]:
+    files = sorted(BBC.glob("*/*.txt"))[::7][:n]
+    return [f.read_bytes().decode("utf-8", errors="replace") for f in files]
+
+
+def _peak_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def measure(mode: str, n: int, repeat: int) -> dict[str, object]:
+    """Run in a child process: time ``mode`` over the sample, fastest of ``repeat`` runs."""
+    texts = load_texts(n)
+    run = _runner(mode, texts)
+    run(texts[:4])  # warm up: model, tables, gazetteer, language id
+    best = min(_timed(lambda: run(texts)) for _ in range(repeat))
+    return {"mode": mode, "seconds": round(best, 3), "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF),
+            "worker_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN) or None}
+
+
+def _runner(mode: str, texts: list[str]):  # type: ignore[no-untyped-def]
+    from dateline.nlp import load_stock_model
+    from dateline.settings import DEFAULT
+
+    if mode == "bare":
+        nlp = load_stock_model(DEFAULT.model)
+        return lambda batch: list(nlp.pipe(batch))
+    if mode == "textacy":
+        from textacy.extract import direct_quotations  # type: ignore[import-not-found]
+
+        nlp = load_stock_model(DEFAULT.model)
+        return lambda batch: [list(direct_quotations(doc)) for doc in nlp.pipe(batch)]
+    import dateline
+
+    workers = int(mode.rsplit("_", 1)[1])
+    return lambda batch: list(dateline.process_many(batch, workers=workers))
+
+
+def _timed(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _child(mode: str, n: int, repeat: int) -> dict[str, object] | None:
+    proc = subprocess.run([sys.executable, __file__, "--measure", mode, "--articles", str(n), "--repeat",
+                           str(repeat)], capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        if "No module named 'textacy'" in proc.stderr:
+            return None
+        sys.exit(f"{mode} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def cold_start() -> float:
+    """Seconds from starting ``dateline extract`` to its first record (the gazetteer already built)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "short.txt"
+        path.write_text("Officials said on Monday that police had arrested twelve protesters in the capital.\n")
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(EXE), "extract", "--format", "jsonl", str(path)], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        elapsed = time.perf_counter() - start
+        proc.wait(timeout=120)
+    return round(elapsed, 2)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=120)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not BBC.exists():
+        sys.exit(f"skipped: the BBC corpus is not at {BBC}")
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.articles, args.repeat)))
+        return
+    words = sum(len(t.split()) for t in load_texts(args.articles))
+    cold_start()  # the first one may build the gazetteer index; the figure is the next one
+    runs = {mode: _child(mode, args.articles, args.repeat) for mode in ("bare", "extract_1", "extract_2", "textacy")}
+    seconds = {mode: r["seconds"] for mode, r in runs.items() if r}
+    print(json.dumps({
+        "articles": args.articles, "words": words, "repeat": args.repeat, "cpus": os.cpu_count(),
+        "words_per_s": {mode: round(words / s) for mode, s in seconds.items()},
+        "extract_1_vs_bare_throughput": round(seconds["bare"] / seconds["extract_1"], 3),
+        "workers_2_vs_1_throughput": round(seconds["extract_1"] / seconds["extract_2"], 3),
+        "textacy_vs_bare_throughput": round(seconds["bare"] / seconds["textacy"], 3) if "textacy" in seconds
+        else "textacy not installed (pip install dateline[compare])",
+        "peak_rss_mb": {mode: r["peak_rss_mb"] for mode, r in runs.items() if r},
+        "worker_peak_rss_mb": runs["extract_2"]["worker_peak_rss_mb"] if runs["extract_2"] else None,
+        "cold_start_s": cold_start(),
+        "ray": "not built yet (issue 13)",
+    }, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
+if TYPE_CHECKING:  # trafilatura is imported on first use: plain-text runs never pay for it
+    from trafilatura.settings import Document
 
 from ..errors import FormatError
 from .source import RawDocument
@@ -104,8 +104,17 @@ def _as_document(html: str) -> str:
     return f"<html><body>{html}</body></html>"
 
 
+def bare_extraction(html: str, **options: Any) -> Any:
+    """trafilatura's ``bare_extraction``, imported on first use."""
+    from trafilatura import bare_extraction as extract
+
+    return extract(html, **options)
+
+
 def _run_trafilatura(html: str, *, source_id: str, url: str | None) -> Document:
     """Call trafilatura, turning its failures (exceptions or an empty result) into :class:`FormatError`."""
+    from trafilatura.settings import Document
+
     try:
         document = bare_extraction(html, url=url, **EXTRACTION_OPTIONS)
     except Exception as exc:  # trafilatura and lxml raise many types; none may escape

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..settings import Settings
 from .groups import Groups
+
+if TYPE_CHECKING:  # datasketch (and scipy under it) is imported on first use, not by every command
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+")
 # LSH finds candidates at a lower similarity than either rule accepts, so trimmed copies are not missed.
@@ -43,10 +46,14 @@ def shingles(text: str, words: int) -> set[bytes]:
 
 @lru_cache(maxsize=4)
 def _template(num_perm: int) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME)
 
 
 def signature(article_id: str, text: str, settings: Settings) -> Signature:
+    from datasketch import MinHash
+
     grams = shingles(text, settings.story_shingle_words)
     template = _template(settings.story_num_perm)
     mh = MinHash(num_perm=settings.story_num_perm, seed=1, permutations=template.permutations,
@@ -67,6 +74,8 @@ def group_stories(signatures: Iterable[Signature], settings: Settings) -> dict[s
 
 
 def _candidate_pairs(values: dict[str, np.ndarray], num_perm: int) -> list[tuple[str, str]]:
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=_CANDIDATE_JACCARD, num_perm=num_perm)
     minhashes = {a: MinHash(num_perm=num_perm, hashvalues=v, scheme=_SCHEME) for a, v in values.items()}
     with lsh.insertion_session() as session:

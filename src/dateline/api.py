@@ -6,6 +6,7 @@ Every input yields exactly one output, in input order: a :class:`~dateline.recor
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections import deque
@@ -172,6 +173,7 @@ def _loaded_in_parent(settings: Settings) -> None:
     if _WORKER is None or _WORKER.settings != settings:
         _WORKER = Extractor(settings)
     _WORKER.run_batch([RawDocument(source_id="<warm-up>", text=_WARM_UP)])
+    gc.freeze()  # what is loaded now is never collected: the workers' collector leaves those pages shared
 
 
 def _work(batch: list[RawDocument | ErrorRecord], published: str | None) -> list[Output]:

@@ -37,7 +37,8 @@ MIN_KEPT_WORDS = 3  # an outer report cut before a nested one keeps at least thi
 _ENDS = frozenset(".!?")
 _CLOSING_PUNCT = frozenset(",!?.")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
-_JOINTS = frozenset({"and", "but", "or", "while", "as", "because", "although", "though", "so", "since", "when"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 _EDGE = " \t\r\n,;:\"'“”‘’«»„"
 
 
@@ -119,7 +120,7 @@ def _by_content(ctx: _Context) -> tuple[list[Draft], set[int], set[int]]:
     for n, cue in enumerate(ctx.cues):
         if cue.content is None:
             continue
-        lo, hi = ctx.chars(cue.content)
+        lo, hi = ctx.chars(_reported(ctx.doc, cue.content))
         inside = [k for k in _overlapping(ctx.quoted, q_starts, lo, hi) if k not in taken]
         if not inside:
             continue
@@ -175,11 +176,25 @@ def _mixed(ctx: _Context, lo: int, hi: int, inside: list[Quoted], cue: Cue) -> D
 
 def _indirect(ctx: _Context, cue: Cue) -> Draft:
     assert cue.content is not None
-    lo, hi = cue.content
-    if hi - lo > 1 and ctx.doc[lo].lower_ == "that" and ctx.doc[lo].dep_ in ("mark", ""):
-        lo += 1  # the complementizer is not part of what was said (docs/records.md)
-    start, end = _strip(ctx.text, *ctx.chars((lo, hi)))
+    start, end = _strip(ctx.text, *ctx.chars(_reported(ctx.doc, cue.content)))
     return Draft(start, end, INDIRECT, ctx.paragraph(start), cue)
+
+
+def _reported(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """A content's tokens without its opening complementizer: "that" is not part of what was said, in an
+    indirect quote or a mixed one (docs/records.md)."""
+    lo, hi = content
+    return (lo + 1, hi) if hi - lo > 1 and _complementizer(doc[lo]) else (lo, hi)
+
+
+def _complementizer(token: Token) -> bool:
+    """ "that" opening a clause: marked so, or read as a pronoun right before its verb's subject."""
+    if token.lower_ != "that":
+        return False
+    if token.dep_ in ("mark", ""):
+        return True
+    head = token.head
+    return head.i > token.i and any(c.dep_ in _SUBJECTS and c.left_edge.i == token.i + 1 for c in head.children)
 
 
 def _turn(ctx: _Context, turn: Turn) -> Draft:
@@ -276,20 +291,29 @@ def _quote_like(text: str, q: Quoted) -> bool:
 
 
 def _cut_nested(text: str, drafts: list[Draft]) -> None:
-    """A reported clause ends where another attribution inside it begins ("X said A; they learned B")."""
+    """A reported clause ends where a contrasting attribution begins ("X said A, while others fear B"), or
+    a trailing one that reports what comes before it ("X said A; B, aides told reporters").
+
+    Any other attribution inside it is part of what was reported ("she said an official told her that …",
+    "X said A, calling it B") and is a quote of its own besides, as PolNeAR marks them."""
     points = sorted((_attribution_start(d), n) for n, d in enumerate(drafts) if d.cue is not None)
     starts = [p for p, _ in points]
     for n, d in enumerate(drafts):
         if d.kind != INDIRECT:
             continue
         k = bisect.bisect_right(starts, d.start)
-        while k < len(points) and points[k][0] < d.end and points[k][1] == n:
+        while k < len(points) and points[k][0] < d.end:
+            at, other = points[k]
+            cut = _joint_at(text, d.start, at) or (at if drafts[other].end <= at else None)
+            if other != n and cut is not None and len(text[d.start:cut].split()) >= MIN_KEPT_WORDS:
+                d.end = _strip(text, d.start, cut)[1]
+                break
             k += 1
-        if k < len(points) and points[k][0] < d.end and len(text[d.start:points[k][0]].split()) >= MIN_KEPT_WORDS:
-            d.end = _strip(text, d.start, _before_joint(text, d.start, points[k][0]))[1]
 
 
 def _attribution_start(d: Draft) -> int:
+    """Where an attribution begins: its speaker, or its cue when the speaker is borrowed from the clause
+    before it ("…, arguing that …")."""
     assert d.cue is not None
     doc = d.cue.verb.doc
     first = doc[d.cue.start].idx
@@ -297,16 +321,16 @@ def _attribution_start(d: Draft) -> int:
     if speaker is None or speaker.i >= d.cue.start:
         return first
     if speaker.head.i != d.cue.verb.i and d.cue.start > 0 and doc[d.cue.start - 1].text == ",":
-        return first  # a speaker borrowed from the clause before: "…, arguing that …" opens at the cue
+        return first
     return min(first, speaker.left_edge.idx)
 
 
-def _before_joint(text: str, start: int, end: int) -> int:
-    """Drop a conjunction left dangling at the end ("A, but" → "A")."""
-    words = text[start:end].rstrip().rsplit(None, 1)
-    if len(words) == 2 and words[1].strip(",;").lower() in _JOINTS:
-        return start + len(words[0])
-    return end
+def _joint_at(text: str, start: int, end: int) -> int | None:
+    """Where a clause of contrast opens just before ``end`` (", while" / ", but" …), else None."""
+    head, _, word = text[start:end].rstrip().rpartition(" ")
+    if word.lower() in _CONTRAST and head.rstrip().endswith((",", ";")):
+        return start + len(head)
+    return None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -32,6 +32,18 @@ assuring reassure reassures reassured reassuring remind reminds reminded remindi
 advises advised advising brief briefs briefed briefing ask asks asked asking write writes wrote writing email emails
 emailed emailing text texts texted texting""".split())
 _ENDS = frozenset({".", "!", "?", ";", "\n"})
+# Verbs that voice what their object noun reports ("expressed concern that …", "repeated the claim that …"),
+# unlike those that judge it ("rejected the claim that …").
+_VOICING = frozenset("express voice raise make offer share repeat reiterate echo".split())
+# Prepositions that set the scene of a cue ("criticized X during a debate") rather than take what it reports.
+_SETTING_PREPS = frozenset("""during after before amid following since until despite throughout ahead via
+while upon""".split())
+_SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# Where or through what something is said: "in a statement", "on Twitter", "at a rally".
+_VENUES = frozenset("""statement interview speech address post tweet page letter email video ad advertisement op-ed
+column editorial debate rally event appearance conference briefing show program programme broadcast release
+hearing meeting session call message memo remarks remark testimony blog podcast radio television tv twitter
+facebook instagram website site""".split())
 # Dependents of a cue verb whose subtree is never content.
 _NOT_CONTENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "punct", "npadvmod", "dative",
                           "cc", "mark", "expl", "prt", "agent", "intj"})
@@ -62,13 +74,13 @@ def clause_without(clause: Token, start: int, end: int) -> tuple[int, int] | Non
     return trimmed(clause.doc, lo, hi)
 
 
-def verb_content(verb: Token, kind: str) -> tuple[int, int] | None:
+def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
     if clauses:
         side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
         return trimmed(verb.doc, min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1)
     if kind in _OBJECT_TYPES:
-        found = _object_content(verb, kind)
+        found = _object_content(verb, kind, lemma)
         if found is not None:
             return found
     return trailing(verb)
@@ -80,12 +92,15 @@ def _set_apart(clause: Token, verb: Token) -> bool:
     return clause.i < verb.i and after < len(verb.doc) and verb.doc[after].text in (";", ".", "!", "?")
 
 
-def _object_content(verb: Token, kind: str) -> tuple[int, int] | None:
+def _object_content(verb: Token, kind: str, lemma: str) -> tuple[int, int] | None:
     children = [c for c in verb.children if c.dep_ not in _NOT_CONTENT and c.i > verb.i and not _circumstance(c)]
     if kind == EVALUATION:
-        children = [c for c in children if c.dep_ in ("dobj", "prep", "advcl", "xcomp")]
+        children = [c for c in children if c.dep_ in ("dobj", "prep", "advcl", "xcomp", "oprd")]
     else:
         children = [c for c in children if c.dep_ in ("xcomp", "dobj", "prep", "oprd") or _infinitive(c)]
+        voiced = [that_clause(c) for c in children if c.dep_ == "dobj" and lemma in _VOICING]
+        if voiced and voiced[0] is not None:
+            return voiced[0]  # "expressed concern that …": what is reported is the noun's clause
         children = _through(children) or children
     if not children:
         return None
@@ -95,13 +110,26 @@ def _object_content(verb: Token, kind: str) -> tuple[int, int] | None:
 
 def _circumstance(clause: Token) -> bool:
     """A clause of time, cause or manner beside the object ("condemned the launch *as Pyongyang fired …*",
-    "described her as a disgrace *after she attacked …*", "…, *claiming* that …"): no part of what is reported."""
+    "described her as a disgrace *after she attacked …*", "…, *claiming* that …"), or a phrase of when, where
+    or in what it was said ("criticized X *during a debate*", "*in a statement*"): no part of what is reported."""
+    if clause.dep_ == "prep":
+        return _setting(clause)
     if clause.dep_ != "advcl" or _infinitive(clause):
         return False  # "called for the coalition to turn …": an infinitival clause is what is asked
     if any(c.dep_ == "mark" and c.lower_ != "to" for c in clause.children):
         return True
     first = clause.left_edge
     return first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+def _setting(prep: Token) -> bool:
+    """A prepositional phrase that says when, where or through what a cue spoke, not what it reported."""
+    if prep.lower_ in _SETTING_PREPS:
+        return True
+    if prep.lower_ not in ("in", "on", "at"):
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in _SETTING_ENTS or o.lemma_.lower() in _VENUES for o in objects)
 
 
 def _infinitive(token: Token) -> bool:

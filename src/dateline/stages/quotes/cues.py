@@ -160,7 +160,7 @@ def _read_cue(doc: Doc, start: int, end: int, entry: CueEntry) -> Cue:
         noun = doc[start]
         return Cue(start, end, noun, entry.lemma, entry.type, noun_speaker(noun), that_clause(noun))
     verb = doc[start]
-    content = _after_cue(verb_content(verb, entry.type), start, end)
+    content = _after_cue(verb_content(verb, entry.type, entry.lemma), start, end)
     speaker = noun_speaker(verb, any_verb=True) if verb.pos_ == "NOUN" else speaker_of(verb)  # "a call for"
     return Cue(start, end, verb, entry.lemma, entry.type, speaker, content)
 

@@ -21,10 +21,12 @@ from .helpers import vocab
 
 
 def _rows(table: str) -> Doc:
-    """A parsed Doc from a table: token, head index, dependency, part of speech, space after (``_``) or not."""
+    """A parsed Doc from a table: token, head index, dependency, part of speech, space after (``_``) or not,
+    and optionally the fine-grained tag."""
     rows = [line.split() for line in table.strip("\n").splitlines()]
+    tags = [r[5] for r in rows] if all(len(r) > 5 for r in rows) else None
     return Doc(vocab(), words=[r[0] for r in rows], spaces=[r[4] == "_" for r in rows],
-               heads=[int(r[1]) for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows])
+               heads=[int(r[1]) for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=tags)
 
 
 def _plain(text: str) -> Doc:
@@ -441,6 +443,52 @@ bill              4 pobj       NOUN   -
 .                 2 punct      PUNCT  -
 '''
 
+WHICH_ASIDE = '''
+The               1 det        DET    _
+mayor             2 nsubj      NOUN   _
+criticized        2 ROOT       VERB   _
+the               4 det        DET    _
+plan              2 dobj       NOUN   -
+,                 4 punct      PUNCT  _
+which             8 nsubj      PRON   _
+will              8 aux        AUX    _
+cost              4 relcl      VERB   _
+millions          8 dobj       NOUN   -
+.                 2 punct      PUNCT  -
+'''
+
+SAID_THE_SAME = '''
+Most              1 amod       ADJ    _
+voters            2 nsubj      NOUN   _
+said              2 ROOT       VERB   _
+the               4 det        DET    _
+same              2 dobj       ADJ    _
+of                4 prep       ADP    _
+the               7 det        DET    _
+senator           5 pobj       NOUN   -
+.                 2 punct      PUNCT  -
+'''
+
+# With its tags: "has released" is no past tense like "said" and "called" are.
+SAID_AND_CALLED = '''
+She               1 nsubj      PRON   _ PRP
+said              1 ROOT       VERB   _ VBD
+she               4 nsubj      PRON   _ PRP
+has               4 aux        AUX    _ VBZ
+released          1 ccomp      VERB   _ VBN
+her               6 poss       PRON   _ PRP$
+returns           4 dobj       NOUN   _ NNS
+and               4 cc         CCONJ  _ CC
+called            4 conj       VERB   _ VBD
+on                8 prep       ADP    _ IN
+others            9 pobj       NOUN   _ NNS
+to               12 aux        PART   _ TO
+do                8 xcomp      VERB   _ VB
+the              14 det        DET    _ DT
+same             12 dobj       ADJ    - JJ
+.                 1 punct      PUNCT  - .
+'''
+
 NESTED = '''
 Republicans      1 nsubj      PROPN  _
 said             1 ROOT       VERB   _
@@ -658,11 +706,23 @@ MINISTRY = ("Ministry of Finance", "ORG", ("ministry",))
                  id="called-x-y-is-the-object-with-its-label"),
     pytest.param(EXPRESSED, [], [("indirect", "support for the bill", "The governor", "The governor", "expressed")],
                  id="expressed-support-for"),
+    pytest.param(WHICH_ASIDE, [], [("indirect", "the plan", "The mayor", "The mayor", "criticized")],
+                 id="a-which-clause-after-a-comma-is-the-writers-aside"),
+    pytest.param(SAID_THE_SAME, [], [("indirect", "the same of the senator", "Most voters", "Most voters", "said")],
+                 id="said-a-noun-phrase"),
 ])
 def test_quotes_from_a_parse(table: str, entities: list[tuple[str, str, tuple[str, ...]]],
                              expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:
     doc = _with(_rows(table), *entities)
     assert _summary(_quotes(doc), doc.text) == expected
+
+
+def test_what_the_speaker_did_besides_is_no_part_of_the_report() -> None:
+    said = [q.text for q in _quotes(_with(_rows(SAID_AND_CALLED))) if q.cue and q.cue.text == "said"]
+    assert said == ["she has released her returns"]
+    untagged = _rows(SAID_AND_CALLED.replace(" VBD\n", " VBN\n"))
+    said = [q.text for q in _quotes(_with(untagged)) if q.cue and q.cue.text == "said"]
+    assert said == ["she has released her returns and called on others to do the same"]
 
 
 def test_speaker_is_linked_to_its_entity() -> None:

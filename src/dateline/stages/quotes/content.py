@@ -78,12 +78,42 @@ def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | N
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
     if clauses:
         side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
-        return trimmed(verb.doc, min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1)
+        return trimmed(verb.doc, min(c.left_edge.i for c in side), max(_clause_end(c, verb) for c in side))
     if kind in _OBJECT_TYPES:
         found = _object_content(verb, kind, lemma)
         if found is not None:
             return found
+    elif lemma == "say":
+        found = _said_object(verb)
+        if found is not None:
+            return found
     return trailing(verb)
+
+
+def _said_object(verb: Token) -> tuple[int, int] | None:
+    """What "say" says as a noun phrase: "said something strange", "said the same of X"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return trimmed(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1) if objects else None
+
+
+def _clause_end(clause: Token, verb: Token) -> int:
+    """Where a reported clause ends: before a subjectless verb joined to it that is in the cue's own past tense
+    while the clause is not ("said she *has* released her returns and *called* on others to do the same",
+    "said the vote *would* be close and *quoted* a rival"): the parse joined to the clause what the speaker did."""
+    end = clause.right_edge.i + 1
+    if verb.tag_ != "VBD" or clause.tag_ == "VBD":
+        return end
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and conj.tag_ == "VBD" and not _has_subject(conj):
+            first = conj.left_edge.i
+            while first > clause.i and clause.doc[first - 1].dep_ in ("cc", "punct"):
+                first -= 1
+            return min(end, first)
+    return end
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _set_apart(clause: Token, verb: Token) -> bool:
@@ -105,7 +135,17 @@ def _object_content(verb: Token, kind: str, lemma: str) -> tuple[int, int] | Non
     if not children:
         return None
     lo, hi = min(c.left_edge.i for c in children), max(c.right_edge.i for c in children) + 1
-    return trimmed(verb.doc, lo, hi)
+    return trimmed(verb.doc, lo, _aside_start(verb.doc, lo, hi))
+
+
+def _aside_start(doc: Doc, lo: int, hi: int) -> int:
+    """Where a trailing aside of the object begins: a "which" clause set off by a comma ("criticized the
+    plan, which critics say …"), the writer's description of what was reported, not the speaker's words."""
+    for token in doc[lo:hi]:
+        if token.dep_ == "relcl" and token.left_edge.i > lo and doc[token.left_edge.i - 1].text == ",":
+            if token.left_edge.lower_ == "which" and token.right_edge.i + 1 >= hi:
+                return token.left_edge.i - 1
+    return hi
 
 
 def _circumstance(clause: Token) -> bool:

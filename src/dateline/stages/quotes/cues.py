@@ -186,6 +186,11 @@ def _source_cue(doc: Doc, start: int, end: int, entry: CueEntry) -> Cue:
     return Cue(start, end, first, entry.lemma, entry.type, speaker, content)
 
 
+def _object_said(verb: Token, lo: int, hi: int) -> bool:
+    """Whether what "say" reports is its object ("said something very strange", "said the same of X")."""
+    return any(c.dep_ == "dobj" and lo <= c.i < hi for c in verb.children)
+
+
 def _reports(doc: Doc, cue: Cue, tagged: bool) -> bool:
     """Whether a cue reports something: its content holds a verb, or a noun phrase where its type allows."""
     if cue.content is None or (cue.type == NOUN and cue.speaker is None):
@@ -195,6 +200,6 @@ def _reports(doc: Doc, cue: Cue, tagged: bool) -> bool:
     if not tagged:
         return True  # nothing to tell by
     lo, hi = cue.content
-    if cue.type in NOUN_CONTENT:
+    if cue.type in NOUN_CONTENT or (cue.lemma == "say" and _object_said(cue.verb, lo, hi)):
         return any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in doc[lo:hi])
     return any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])

@@ -33,6 +33,9 @@ def _contents(text: str) -> list[str]:
     ("A stray ” mark and “a quote” here.", ["a quote"]),
     ("“  spaced  ”", ["spaced"]),
     ('""', []),
+    ('<tweet id="7711" author="@someone">"We will win," he said.</tweet>', ["We will win,"]),
+    ("<a href='/x' title='Home'>Home</a> and 'a quote' here.", ["a quote"]),
+    ('He set x = "y" and said "we will win".', ["y", "we will win"]),
 ])
 def test_pairs_of_marks(text: str, expected: list[str]) -> None:
     assert _contents(text) == expected

@@ -489,6 +489,15 @@ same             12 dobj       ADJ    - JJ
 .                 1 punct      PUNCT  - .
 '''
 
+BYLINE = '''
+(                 1 punct      PUNCT  -
+Reporting         1 ROOT       VERB   _
+by                1 prep       ADP    _
+David             4 compound   PROPN  _
+Bailey            2 pobj       PROPN  -
+)                 1 punct      PUNCT  -
+'''
+
 NESTED = '''
 Republicans      1 nsubj      PROPN  _
 said             1 ROOT       VERB   _
@@ -710,6 +719,7 @@ MINISTRY = ("Ministry of Finance", "ORG", ("ministry",))
                  id="a-which-clause-after-a-comma-is-the-writers-aside"),
     pytest.param(SAID_THE_SAME, [], [("indirect", "the same of the senator", "Most voters", "Most voters", "said")],
                  id="said-a-noun-phrase"),
+    pytest.param(BYLINE, [], [], id="a-credit-line-names-its-reporter-and-quotes-no-one"),
 ])
 def test_quotes_from_a_parse(table: str, entities: list[tuple[str, str, tuple[str, ...]]],
                              expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:

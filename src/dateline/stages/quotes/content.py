@@ -35,7 +35,8 @@ _ENDS = frozenset({".", "!", "?", ";", "\n"})
 # Verbs that voice what their object noun reports ("expressed concern that …", "repeated the claim that …"),
 # unlike those that judge it ("rejected the claim that …").
 _VOICING = frozenset("express voice raise make offer share repeat reiterate echo".split())
-# Prepositions that set the scene of a cue ("criticized X during a debate") rather than take what it reports.
+# Prepositions that set the scene of a cue ("criticized X during a debate") or name who spoke ("Reporting by
+# X", "was reported by X") rather than take what it reports.
 _SETTING_PREPS = frozenset("""during after before amid following since until despite throughout ahead via
 while upon""".split())
 _SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
@@ -166,6 +167,8 @@ def _setting(prep: Token) -> bool:
     """A prepositional phrase that says when, where or through what a cue spoke, not what it reported."""
     if prep.lower_ in _SETTING_PREPS:
         return True
+    if prep.lower_ == "by":  # an agent: "Reporting by Jane Doe", "was reported by the agency"
+        return any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in prep.children)
     if prep.lower_ not in ("in", "on", "at"):
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]

@@ -16,6 +16,7 @@ of the text whatever the marks. Conventions followed:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ _QUOTE_CHARS = frozenset(_DOUBLE_PRIOR) | frozenset(_SINGLE_PRIOR)
 _BEFORE_OPEN = frozenset("([{—–-/:;,") | _QUOTE_CHARS
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-/…") | _QUOTE_CHARS
 # Words an apostrophe at their start shortens: never an opening single quote.
+# An attribute of markup left in the text: a name, "=", then its value in straight quotes on one line.
+_ATTRIBUTE = re.compile(r"(?<=[A-Za-z0-9_-])=(\"[^\"\n<>]*\"|'[^'\n<>]*')")
 _ELISIONS = frozenset({"til", "tis", "twas", "em", "cause", "cos", "bout", "n", "round", "nuff", "ere", "ol"})
 
 
@@ -63,8 +66,9 @@ def find_quoted(text: str) -> list[Quoted]:
     """Every quotation in ``text``, in text order; nested quotations are left inside their outer one."""
     found: list[Quoted] = []
     pending: _Open | None = None
+    markup = _markup_values(text)
     for number, (start, end) in enumerate(paragraph_spans(text)):
-        marks = list(_marks(text, start, end))
+        marks = [m for m in _marks(text, start, end) if not _inside(markup, m.pos)]
         doubles = [m for m in marks if not m.single]
         if pending is not None:
             pending, doubles = _continue(text, pending, doubles, start, number, found)
@@ -76,6 +80,17 @@ def find_quoted(text: str) -> list[Quoted]:
     if pending is not None:
         found.append(pending.unterminated(text))
     return sorted(found, key=lambda q: q.start)
+
+
+def _markup_values(text: str) -> list[tuple[int, int]]:
+    """Where markup left in the text quotes an attribute's value (``<tweet id="7711" author="@x">``): those
+    marks quote no one."""
+    return [m.span() for m in _ATTRIBUTE.finditer(text)] if "=" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, pos)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 @dataclass(frozen=True)

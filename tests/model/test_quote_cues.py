@@ -18,6 +18,7 @@ def _quotes(text: str) -> list[tuple[str, str, str | None]]:
     ("The governor wants to rebuild the bridge before winter.", "to rebuild the bridge before winter", "governor"),
     ("The council plans to close the harbour next month.", "to close the harbour next month", "council"),
     ("The union opposes the new pension rules.", "the new pension rules", "union"),
+    ("The senator, who endorsed the mayor in May, left the party.", "the mayor", "senator"),
 ])
 def test_a_stated_position_is_an_indirect_quote_of_who_holds_it(text: str, content: str, speaker: str) -> None:
     (quote,) = _quotes(text)
@@ -28,6 +29,7 @@ def test_a_stated_position_is_an_indirect_quote_of_who_holds_it(text: str, conte
 @pytest.mark.parametrize("text", [
     "Groups that support the new pension rules marched on Monday.",
     "Residents who want a new bridge signed the letter.",
+    "A group backing the mayor spent heavily on advertising.",
 ])
 def test_a_stance_verb_that_describes_its_noun_reports_nothing(text: str) -> None:
     assert _quotes(text) == []

@@ -191,11 +191,22 @@ def _object_said(verb: Token, lo: int, hi: int) -> bool:
     return any(c.dep_ == "dobj" and lo <= c.i < hi for c in verb.children)
 
 
+def _describes(verb: Token) -> bool:
+    """A stance that tells which ones are meant ("groups that support the bill", "a PAC backing her"), unlike
+    one set off by a comma that tells what someone did ("the senator, who endorsed her in May, …")."""
+    if verb.dep_ in ("acl", "amod"):
+        return True
+    if verb.dep_ != "relcl":
+        return False
+    first = verb.left_edge.i
+    return first == 0 or verb.doc[first - 1].text != ","
+
+
 def _reports(doc: Doc, cue: Cue, tagged: bool) -> bool:
     """Whether a cue reports something: its content holds a verb, or a noun phrase where its type allows."""
     if cue.content is None or (cue.type == NOUN and cue.speaker is None):
         return False  # a reporting noun reports only for someone: "the mayor's claim", not "the claim"
-    if cue.type == STANCE and cue.verb.dep_ in ("relcl", "acl", "amod"):
+    if cue.type == STANCE and _describes(cue.verb):
         return False  # "groups that support the bill" says what the groups are, not what they said
     if not tagged:
         return True  # nothing to tell by

@@ -374,3 +374,16 @@ def test_context_manager_closes_the_client(server: LocalServer) -> None:
         assert fetcher.fetch(server.base + "/page").status == 200
     with pytest.raises(FetchError):  # a closed httpx client refuses to send; still a FetchError
         fetcher.fetch(server.base + "/page")
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_refused_at_connection(
+        server: LocalServer, make_fetcher: Make, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the check's lookup says public, the connection reaches 127.0.0.1 — refused, body unread."""
+    monkeypatch.setattr(fetch_module, "_resolve", lambda host, url, source: ["93.184.216.34"])
+    url = f"http://localhost:{server.server_address[1]}/page"
+    fetcher = make_fetcher(Settings(fetch_respect_robots=False, fetch_rate_limit=0.0, fetch_retries=0))
+    with pytest.raises(FetchError, match=r"refused to fetch .*connected to 127\.0\.0\.1, which is a loopback"):
+        fetcher.fetch(url)
+    allowed = make_fetcher(Settings(fetch_allow_private=True, fetch_respect_robots=False, fetch_rate_limit=0.0))
+    allowed.fetch(url)  # the same page, allowed when private addresses are
+    assert server.hits["/page"] == 2

@@ -229,3 +229,34 @@ def test_the_openapi_spec_and_the_page_are_served(client: TestClient) -> None:
         assert client.get(asset).status_code == 200, asset
     page = client.get("/")
     assert page.status_code == 200 and 'id="map"' in page.text
+
+
+@pytest.mark.parametrize("path", ["/", "/docs", "/api/events", "/api/nowhere", "/static/app.js", "/openapi.json"])
+def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-eval" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY"
+    assert "access-control-allow-origin" not in r.headers  # no CORS: another site's scripts cannot read it
+
+
+def test_a_cached_answer_and_a_not_modified_carry_them_too(client: TestClient) -> None:
+    first = client.get("/api/stats")
+    again = client.get("/api/stats", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/stats").headers["content-security-policy"] == first.headers["content-security-policy"]
+
+
+def test_a_cross_origin_request_gets_no_cors_grant(client: TestClient) -> None:
+    r = client.get("/api/events", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in r.headers
+    pre = client.options("/api/events", headers={"Origin": "https://evil.example",
+                                                 "Access-Control-Request-Method": "GET"})
+    assert "access-control-allow-origin" not in pre.headers
+
+
+@pytest.mark.parametrize("path", ["/", "/docs"])
+def test_the_pages_run_no_inline_script(client: TestClient, path: str) -> None:
+    html = client.get(path).text
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []  # every script is a file from this server
+    assert not re.search(r"\son[a-z]+\s*=", html)  # no inline event handlers either

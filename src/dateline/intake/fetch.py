@@ -3,8 +3,9 @@
 :class:`HttpFetcher` is the real :class:`~dateline.intake.source.Fetcher`: it obeys robots.txt, waits
 ``fetch_rate_limit`` seconds between two requests to one host, retries time-outs, connection errors, 429
 and 5xx with a short exponential backoff, refuses non-HTTP schemes and (unless ``fetch_allow_private``)
-loopback, private, link-local and other non-public addresses, re-checking every redirect hop, and caps
-the body at ``max_bytes``. Every failure is a :class:`~dateline.errors.FetchError` naming the URL.
+loopback, private, link-local and other non-public addresses, re-checking every redirect hop and the
+address each connection reached (a name resolved anew to a private address: DNS rebinding), and caps the
+body at ``max_bytes``. Every failure is a :class:`~dateline.errors.FetchError` naming the URL.
 :class:`FakeFetcher` serves canned pages from a mapping, for the unit tests of other modules.
 """
 
@@ -189,12 +190,29 @@ class HttpFetcher(_Closing):
 
     def _read(self, response: httpx.Response, *, source: str, final: bool) -> _Reply:
         status, url = response.status_code, str(response.url)
+        self._check_peer(response, url, source=source)
         if (status == 429 or status >= 500) and not final:
             raise _Retry(f"HTTP {status}", _retry_after(response.headers))
         if response.next_request is not None:
             return _Reply(url, status, response.headers, next_url=str(response.next_request.url))
         body = b"".join(_capped(response, self._settings.max_bytes, source=source))
         return _Reply(url, status, response.headers, body)
+
+    def _check_peer(self, response: httpx.Response, url: str, *, source: str) -> None:
+        """The address actually connected to must be public too: a name that resolved to a public address
+        for the check and to a private one for the connection (DNS rebinding) is refused before its body is
+        read."""
+        if self._settings.fetch_allow_private:
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return  # no socket (a transport given for tests): nothing was reached
+        address = str(peer[0]).split("%")[0]
+        reason = _non_public_reason(address)
+        if reason:
+            raise FetchError(f"refused to fetch {url}: it connected to {address}, which is {reason} "
+                             "(set fetch_allow_private to allow it)", source=source)
 
     def _throttle(self, host: str) -> None:
         last = self._last_request.get(host)

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -24,6 +23,7 @@ from ..web import STATIC
 from .cache import CachedReads
 from .responses import ErrorBody, error
 from .routes import ingest_router, router
+from .security import SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ def create_app(store: Store | str | Path, *, allow_ingest: bool = False, token: 
     _pages(app)
     app.add_middleware(CachedReads, store=store, version=_version(),
                        max_bytes=max(0, store.settings.serve_cache_mb) * 1024 * 1024)
+    app.add_middleware(SecurityHeaders)  # outermost: cached answers and 304s carry the headers too
     return app
 
 
@@ -96,9 +97,5 @@ def _pages(app: FastAPI) -> None:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:  # FastAPI's page, with Swagger UI from the package instead of a CDN
-        vendor = "/static/vendor/swagger-ui-dist"
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="dateline API",
-                                   swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
-                                   swagger_css_url=f"{vendor}/swagger-ui.css", swagger_favicon_url="data:,",
-                                   swagger_ui_parameters={"validatorUrl": None})  # no badge from elsewhere
+    def docs() -> FileResponse:  # Swagger UI from the package (no CDN), started by a script file, not inline
+        return FileResponse(STATIC / "docs.html", media_type="text/html")

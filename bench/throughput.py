@@ -9,7 +9,8 @@ when absent). Each measurement runs in a fresh process, one after the other on t
 * ``extract_1`` / ``extract_2``: ``dateline.process_many`` with one worker and with two;
 * ``textacy``: textacy's ``direct_quotations`` over the same texts, parsed by the same model, as a peer
   (reported as not installed unless ``pip install dateline[compare]``);
-* cold start: a fresh ``dateline extract`` of one short text, from process start to its first record.
+* cold start: a fresh ``dateline extract`` of one short text, from process start to its first record;
+* ``ray``: the Ray engine on a local Ray of two CPUs against two forked workers (``bench/bench_ray.py``).
 
 Each measurement is one timed pass in a fresh process, after a warm-up on other articles, so that no cache
 has seen the timed texts; it is repeated in ``--repeat`` fresh processes and the fastest kept (the machine's
@@ -108,6 +109,16 @@ def cold_start() -> float:
     return round(elapsed, 2)
 
 
+def ray_vs_workers(n: int, repeat: int) -> object:
+    """The Ray engine on a local Ray against forked workers (bench/bench_ray.py), or why it was not measured."""
+    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("bench_ray.py")), "--articles", str(n),
+                           "--repeat", str(repeat)], capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        lines = proc.stderr.strip().splitlines()
+        return f"not measured: {lines[-1] if lines else proc.returncode} (pip install dateline[ray])"
+    return json.loads(proc.stdout)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=240)
@@ -133,7 +144,7 @@ def main() -> None:
         "peak_rss_mb": {mode: r["peak_rss_mb"] for mode, r in runs.items() if r},
         "worker_peak_rss_mb": runs["extract_2"]["worker_peak_rss_mb"] if runs["extract_2"] else None,
         "cold_start_s": cold_start(),
-        "ray": "not built yet (issue 13)",
+        "ray": ray_vs_workers(args.articles, args.repeat),
     }, indent=1))
 
 

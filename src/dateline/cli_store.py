@@ -42,6 +42,11 @@ class Kind(StrEnum):
     stories = "stories"
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class OutFormat(StrEnum):
     table = "table"
     json = "json"
@@ -66,10 +71,23 @@ def ingest(
     = False,
     published: Annotated[str | None, typer.Option(help="Publication date (ISO 8601) for every input.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to load instead of the default.")] = None,
+    engine: Annotated[Engine | None, typer.Option(help="local (default) or ray: Ray Data actors, one shard per "
+                                                       "input file (setting engine).")] = None,
+    address: Annotated[str | None, typer.Option(help="ray: the cluster to join, HOST:PORT or auto "
+                                                     "(setting ray_address; default: a local Ray).")] = None,
+    actors: Annotated[int | None, typer.Option(help="ray: actors at once (setting ray_actors).")] = None,
+    shards: Annotated[str | None, typer.Option(help="ray: folder or URL of the record shards "
+                                                    "(setting ray_shards; default DB.shards).")] = None,
+    shards_only: Annotated[bool, typer.Option("--shards-only", help="ray: write the record shards, do not load "
+                                                                    "the store.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Extract articles into the store: skips what is stored, resumes after a crash, groups stories and events."""
-    store = open_store(db, config, workers=workers, model=model)
+    store = open_store(db, config, workers=workers, model=model, engine=engine.value if engine else None,
+                       ray_address=address, ray_actors=actors, ray_shards=shards)
+    if store.settings.engine == Engine.ray:
+        run_ray_ingest(store, sources, load=not shards_only, update=update, published=published)
+        return
     summary = run_ingest(store, sources, update=update, published=published)
     print_summary(summary, store)
     if summary.seen and summary.failed == summary.seen:
@@ -85,6 +103,23 @@ def run_ingest(store: Store, sources: list[str], *, update: bool = False, publis
             progress.update(task, completed=s.seen, failed=s.failed)
 
         return guard(lambda: store.ingest(sources, update=update, published=published, on_progress=tick))
+
+
+def run_ray_ingest(store: Store, sources: list[str], *, load: bool, update: bool, published: str | None) -> None:
+    from .scale import run
+
+    with _ingest_progress() as progress:
+        task = progress.add_task("extracting shards", total=None, failed=0)
+        outcome = guard(lambda: run(sources, db=store.path, settings=store.settings, load=load, update=update,
+                                    published=published, on_shard=lambda r: progress.advance(task)))
+    err.print(f"{escape(outcome.folder)}: {outcome.shards} shards, {outcome.done_before} done before, "
+              f"{outcome.extracted} extracted, {len(outcome.failed)} failed", soft_wrap=True)
+    for result in outcome.failed:
+        err.print(f"[red]shard failed:[/red] {escape(result.source)}: {escape(result.failed)}", soft_wrap=True)
+    if outcome.store is not None:
+        print_summary(outcome.store, store)
+    if outcome.failed or (outcome.store and outcome.store.seen and outcome.store.failed == outcome.store.seen):
+        raise typer.Exit(1)
 
 
 class _Rate(ProgressColumn):

@@ -107,3 +107,9 @@ class QueryError(StoreError):
     """A query's filters cannot be used as given (a bad date, code, limit, or a filter the kind lacks)."""
 
     kind = "query"
+
+
+class EngineError(DatelineError):
+    """A scaled engine cannot run: Ray missing, a cluster unreachable, a shard folder that cannot be written."""
+
+    kind = "engine"

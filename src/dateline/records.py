@@ -11,6 +11,7 @@ named migration in :data:`MIGRATIONS`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import types
@@ -234,12 +235,18 @@ def json_line(obj: Any) -> str:
 
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """The inverse of :func:`to_dict` for dataclass ``cls``; unknown keys are ignored."""
-    hints = typing.get_type_hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    for name, hint in _field_hints(cls):  # type: ignore[arg-type]
+        if name in data:
+            kwargs[name] = _convert(hint, data[name])
     return cls(**kwargs)
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of dataclass ``cls`` with its resolved type, worked out once per class (it is slow)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def output_from_dict(data: Mapping[str, Any]) -> Output:

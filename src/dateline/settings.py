@@ -73,10 +73,20 @@ TABLE: tuple[Setting, ...] = (
             "Quotes and events with a lower confidence are left out of records (0: keep all)."),
     Setting("serve_cache_mb", 64,
             "Megabytes of API responses the server keeps to answer a repeated request (0: none)."),
+    Setting("engine", "local", "How ingest extracts: local (this process and its workers) or ray (Ray Data actors)."),
+    Setting("ray_address", "",
+            "Ray cluster to join (HOST:PORT of its head, or auto); empty: start a local Ray for the run."),
+    Setting("ray_cpus", 0, "CPUs a local Ray may use (0: all of this machine's)."),
+    Setting("ray_actors", 0, "Ray actors extracting at once, each holding one model (0: as many as the CPUs allow)."),
+    Setting("ray_cpus_per_actor", 1.0, "CPUs Ray reserves for each actor."),
+    Setting("ray_object_store_mb", 256, "Object store a local Ray may use, in megabytes."),
+    Setting("ray_shards", "",
+            "Folder (or object-storage URL) of the Ray engine's record shards; empty: DB.shards beside the store."),
 )
 
 _DEFAULTS = {s.name: s.default for s in TABLE}
 WORKER_STARTS = ("auto", "fork", "spawn")
+ENGINES = ("local", "ray")
 # Settings that name files: relative paths in a settings file are read from the file's folder.
 _PATHS = frozenset({"cameo_verbs", "cameo_actors", "cameo_discards", "cameo_to_plover"})
 
@@ -118,11 +128,20 @@ class Settings:
     cluster_days: int = _DEFAULTS["cluster_days"]
     min_confidence: float = _DEFAULTS["min_confidence"]
     serve_cache_mb: int = _DEFAULTS["serve_cache_mb"]
+    engine: str = _DEFAULTS["engine"]
+    ray_address: str = _DEFAULTS["ray_address"]
+    ray_cpus: int = _DEFAULTS["ray_cpus"]
+    ray_actors: int = _DEFAULTS["ray_actors"]
+    ray_cpus_per_actor: float = _DEFAULTS["ray_cpus_per_actor"]
+    ray_object_store_mb: int = _DEFAULTS["ray_object_store_mb"]
+    ray_shards: str = _DEFAULTS["ray_shards"]
 
     def __post_init__(self) -> None:
         if self.worker_start not in WORKER_STARTS:
             raise SettingsError(f"setting worker_start must be one of {', '.join(WORKER_STARTS)}, "
                                 f"not {self.worker_start!r}")
+        if self.engine not in ENGINES:
+            raise SettingsError(f"setting engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.cameo_verbs and not self.cameo_to_plover:
             raise SettingsError("setting cameo_verbs needs cameo_to_plover: the path of a CAMEO→PLOVER table "
                                 "(lines 'CODE: PLOVERTYPE'), to type the coded events")

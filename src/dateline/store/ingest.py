@@ -105,17 +105,26 @@ def ingest(db: Path, items: Iterable[Item], *, settings: Settings, update: bool 
 
 def add_outputs(db: Path, outputs: Iterable[Output], *, settings: Settings, update: bool = False) -> IngestSummary:
     """Store records already extracted (e.g. read back from ``dateline extract`` output)."""
+    keyed = ((out, None if isinstance(out, ErrorRecord) else content_id(out.article.source_id, out.article.text))
+             for out in outputs)
+    return add_keyed(db, keyed, settings=settings, update=update)
+
+
+def add_keyed(db: Path, pairs: Iterable[tuple[Output, str | None]], *, settings: Settings,
+              update: bool = False) -> IngestSummary:
+    """Store outputs extracted elsewhere (another process, a Ray cluster), each with the key of its input as
+    :func:`raw_key` gives it (None for an error record): an input stored already is skipped unless ``update``,
+    so the store is what ``ingest`` makes of the same inputs, and a killed load resumes."""
 
     def ranges(known: _Known, summary: IngestSummary) -> Iterator[list[tuple[Output, str | None]]]:
-        for chunk in chunks(outputs, settings.store_batch_size):
-            pairs = []
-            for out in chunk:
-                key = None if isinstance(out, ErrorRecord) else content_id(out.article.source_id, out.article.text)
+        for chunk in chunks(pairs, settings.store_batch_size):
+            todo = []
+            for out, key in chunk:
                 if key is not None and key in known.raw and not update:
                     summary.skipped += 1
                 else:
-                    pairs.append((out, key))
-            yield pairs
+                    todo.append((out, key))
+            yield todo
 
     return _store(db, ranges, settings=settings, update=update)
 

@@ -17,9 +17,12 @@ from itertools import islice
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
 
+from spacy.tokens import Doc
+
 from .article import build_article
 from .cameo.load import load_dictionaries
-from .errors import DatelineError, ProcessingError
+from .deadline import time_limit
+from .errors import DatelineError, ProcessingError, TimeLimitError
 from .intake.read import error_record, looks_like_html
 from .intake.source import RawDocument
 from .layout import Layout
@@ -97,7 +100,8 @@ class Extractor:
                 outputs[i] = item
                 continue
             try:
-                article, layout = build_article(item, settings=self.settings, published=published)
+                with time_limit(self.settings.article_time_limit, "reading the article", source=item.source_id):
+                    article, layout = build_article(item, settings=self.settings, published=published)
                 ready.append(_Ready(i, article, layout))
             except DatelineError as exc:
                 outputs[i] = error_record(exc, item.source_id)
@@ -106,17 +110,44 @@ class Extractor:
         return [o for o in outputs if o is not None]
 
     def _analyse(self, ready: list[_Ready]) -> Iterator[tuple[int, Output]]:
-        docs = [prepare_doc(self.nlp, r.article.text, splits=r.layout.splits,
-                            sentence_starts=r.layout.sentence_starts) for r in ready]
-        parsed = parse(self.nlp, docs, batch_size=self.settings.batch_size)
-        for r, doc in zip(ready, parsed, strict=True):
+        for r, doc in zip(ready, self._parsed(ready), strict=True):
+            yield r.index, self._extracted(r, doc)
+
+    def _extracted(self, r: _Ready, doc: Doc | TimeLimitError) -> Output:
+        try:
+            if isinstance(doc, TimeLimitError):
+                raise doc
+            with time_limit(self.settings.article_time_limit, "extracting the article", source=r.article.source_id):
+                return run_stages(doc, r.article, settings=self.settings)
+        except TimeLimitError as exc:
+            log.warning("%s: %s", r.article.source_id, exc.message)
+            return error_record(exc, r.article.source_id)
+        except Exception as exc:  # one bad article never stops a batch
+            log.exception("stage failure on %s", r.article.source_id)
+            return ErrorRecord(error=ErrorInfo(
+                kind=ProcessingError.kind, message=f"processing failed: {type(exc).__name__}: {exc}",
+                source=r.article.source_id))
+
+    def _parsed(self, ready: list[_Ready]) -> list[Doc | TimeLimitError]:
+        """The batch parsed together within the time limit of all its articles; when it runs out, each article
+        alone within its own, so only a runaway one is lost."""
+        limit = self.settings.article_time_limit
+        try:
+            with time_limit(limit * max(1, len(ready)), "parsing the batch"):
+                return list(parse(self.nlp, [self._prepared(r) for r in ready], batch_size=self.settings.batch_size))
+        except TimeLimitError:
+            log.warning("a batch of %d articles ran out of time: parsing them one by one", len(ready))
+        out: list[Doc | TimeLimitError] = []
+        for r in ready:
             try:
-                yield r.index, run_stages(doc, r.article, settings=self.settings)
-            except Exception as exc:  # one bad article never stops a batch
-                log.exception("stage failure on %s", r.article.source_id)
-                yield r.index, ErrorRecord(error=ErrorInfo(
-                    kind=ProcessingError.kind, message=f"processing failed: {type(exc).__name__}: {exc}",
-                    source=r.article.source_id))
+                with time_limit(limit, "parsing the article", source=r.article.source_id):
+                    out.extend(parse(self.nlp, [self._prepared(r)], batch_size=1))
+            except TimeLimitError as exc:
+                out.append(exc)
+        return out
+
+    def _prepared(self, r: _Ready) -> Doc:
+        return prepare_doc(self.nlp, r.article.text, splits=r.layout.splits, sentence_starts=r.layout.sentence_starts)
 
 
 @dataclass(frozen=True)
@@ -137,7 +168,8 @@ def _as_error(out: ErrorRecord) -> DatelineError:
     from . import errors
 
     for cls in (errors.EmptyInputError, errors.BinaryInputError, errors.EncodingError, errors.TooLargeError,
-                errors.FormatError, errors.FetchError, errors.ProcessingError, errors.ModelError):
+                errors.FormatError, errors.FetchError, errors.TimeLimitError, errors.ProcessingError,
+                errors.ModelError):
         if cls.kind == out.error.kind:
             return cls(out.error.message, source=out.error.source)
     if out.error.kind == errors.LanguageError.kind:

@@ -79,6 +79,12 @@ class ProcessingError(DatelineError):
     kind = "processing"
 
 
+class TimeLimitError(ProcessingError):
+    """An article took longer than the setting ``article_time_limit`` allows."""
+
+    kind = "timeout"
+
+
 class DictionaryError(SettingsError):
     """A CAMEO/PETRARCH dictionary named in the settings cannot be read or has a malformed line."""
 

@@ -69,6 +69,9 @@ TABLE: tuple[Setting, ...] = (
             "... or when this share of the shorter article's shingles is in the other (a trimmed copy)."),
     Setting("cluster_km", 50.0, "Events more than this far apart (km) are never one cluster."),
     Setting("cluster_days", 1, "Events whose dates differ by more days than this are never one cluster."),
+    Setting("article_time_limit", 60.0,
+            "Seconds one article may take to read, parse or extract before it becomes an error record "
+            "(kind timeout) and its batch goes on (0: no limit; POSIX, main thread)."),
     Setting("min_confidence", 0.0,
             "Quotes and events with a lower confidence are left out of records (0: keep all)."),
     Setting("serve_cache_mb", 64,
@@ -126,6 +129,7 @@ class Settings:
     story_containment: float = _DEFAULTS["story_containment"]
     cluster_km: float = _DEFAULTS["cluster_km"]
     cluster_days: int = _DEFAULTS["cluster_days"]
+    article_time_limit: float = _DEFAULTS["article_time_limit"]
     min_confidence: float = _DEFAULTS["min_confidence"]
     serve_cache_mb: int = _DEFAULTS["serve_cache_mb"]
     engine: str = _DEFAULTS["engine"]

@@ -132,10 +132,14 @@ class Extractor:
         """The batch parsed together within the time limit of all its articles; when it runs out, each article
         alone within its own, so only a runaway one is lost."""
         limit = self.settings.article_time_limit
+        alone = len(ready) == 1
         try:
-            with time_limit(limit * max(1, len(ready)), "parsing the batch"):
+            with time_limit(limit * max(1, len(ready)), "parsing the article" if alone else "parsing the batch",
+                            source=ready[0].article.source_id if alone else None):
                 return list(parse(self.nlp, [self._prepared(r) for r in ready], batch_size=self.settings.batch_size))
-        except TimeLimitError:
+        except TimeLimitError as exc:
+            if alone:
+                return [exc]
             log.warning("a batch of %d articles ran out of time: parsing them one by one", len(ready))
         out: list[Doc | TimeLimitError] = []
         for r in ready:

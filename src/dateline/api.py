@@ -6,16 +6,11 @@ Every input yields exactly one output, in input order: a :class:`~dateline.recor
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing import get_all_start_methods, get_context
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -70,7 +65,9 @@ def process_batches(batches: Iterable[list[RawDocument | ErrorRecord]], *, worke
         for batch in batches:
             yield extractor.run_batch(batch, published=published)
     else:
-        yield from _parallel(batches, workers=workers, settings=settings, published=published)
+        from .workers import parallel  # the pool imports this module: imported when first used
+
+        yield from parallel(batches, workers=workers, settings=settings, published=published)
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -179,57 +176,3 @@ def _as_error(out: ErrorRecord) -> DatelineError:
     if out.error.kind == errors.LanguageError.kind:
         return errors.LanguageError(out.error.message, language="", source=out.error.source)
     return DatelineError(out.error.message, source=out.error.source)
-
-
-# ---- parallel extraction: each worker process loads the model once --------------------------------------
-_WORKER: Extractor | None = None
-
-
-# A short article that touches every table (names, places, dates, quotes, events): run once in the parent
-# before forking, so that the workers share what it loaded.
-_WARM_UP = ("Officials in Geneva said on Monday that police had arrested twelve protesters. \"We will talk to "
-            "everyone,\" the minister said, and the government agreed to hold talks with the union.")
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = Extractor(settings)
-
-
-def _start_method(settings: Settings) -> str:
-    """fork where asked or (auto) on Linux, where it is safe and every start method exists; else spawn."""
-    if settings.worker_start == "spawn" or "fork" not in get_all_start_methods():
-        return "spawn"
-    return "fork" if settings.worker_start == "fork" or sys.platform.startswith("linux") else "spawn"
-
-
-def _loaded_in_parent(settings: Settings) -> None:
-    """Load the model and tables here, once: forked workers inherit them (shared pages, no reload)."""
-    global _WORKER
-    if _WORKER is None or _WORKER.settings != settings:
-        _WORKER = Extractor(settings)
-    _WORKER.run_batch([RawDocument(source_id="<warm-up>", text=_WARM_UP)])
-    gc.freeze()  # what is loaded now is never collected: the workers' collector leaves those pages shared
-
-
-def _work(batch: list[RawDocument | ErrorRecord], published: str | None) -> list[Output]:
-    assert _WORKER is not None
-    return _WORKER.run_batch(batch, published=published)
-
-
-def _parallel(batches: Iterable[list[RawDocument | ErrorRecord]], *, workers: int, settings: Settings,
-              published: str | None) -> Iterator[list[Output]]:
-    method = _start_method(settings)
-    if method == "fork":
-        _loaded_in_parent(settings)
-        init: dict[str, Any] = {}
-    else:
-        init = {"initializer": _init_worker, "initargs": (settings,)}
-    with ProcessPoolExecutor(workers, mp_context=get_context(method), **init) as pool:
-        pending: deque[Future[list[Output]]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_work, batch, published))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()

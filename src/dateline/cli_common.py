@@ -1,8 +1,9 @@
 """What the command-line modules share: the error console, settings from --config, and the guard that turns a
-DatelineError into a message and exit status 2."""
+DatelineError, or a write the disk refuses, into a message and exit status 2."""
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -41,4 +42,11 @@ def guard(fn):  # type: ignore[no-untyped-def]
         return fn()
     except DatelineError as exc:
         err.print(f"[red]error:[/red] {escape(exc.message)}")
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            raise
+        where = f" ({escape(str(exc.filename))})" if exc.filename else ""
+        err.print(f"[red]error:[/red] the disk refused a write{where}: {escape(exc.strerror or str(exc))}. Free some "
+                  "space and run the same command again; an ingest resumes after its last committed batch")
         raise typer.Exit(2) from None

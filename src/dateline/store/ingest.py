@@ -8,10 +8,12 @@ run skips what they hold. ``update`` re-extracts stored inputs and replaces thei
 
 from __future__ import annotations
 
+import errno
 import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 import duckdb
 
 from ..api import chunks, process_batches
+from ..errors import StoreError
 from ..intake.read import Item
 from ..intake.source import RawDocument
 from ..records import ErrorRecord, Output, Record, content_id, to_dict
@@ -138,7 +141,7 @@ def _store(db: Path, ranges: Ranges, *, settings: Settings, update: bool,
     start = time.monotonic()
     summary = IngestSummary()
     tick = on_progress or (lambda s: None)
-    with writer_lock(db):
+    with writer_lock(db), _writes_to(db):
         with connect(db, read_only=False, wait=settings.store_wait) as con:
             summary.migrations = upgrade(con, db)
             known = _load_known(con)
@@ -150,6 +153,27 @@ def _store(db: Path, ranges: Ranges, *, settings: Settings, update: bool,
         _refresh_if_stale(db, summary, settings)
     summary.seconds = time.monotonic() - start
     return summary
+
+
+_NO_SPACE = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+@contextmanager
+def _writes_to(db: Path) -> Iterator[None]:
+    """A write the disk refuses (full, over quota, a file-size limit) is a StoreError that says what to do: the
+    batch being written is rolled back, the store stays as its last commit left it, and the next run resumes."""
+    try:
+        yield
+    except (duckdb.IOException, duckdb.TransactionException) as exc:
+        if isinstance(exc, duckdb.TransactionException) and "write" not in str(exc).lower():
+            raise
+        raise StoreError(f"could not write the store {db} ({exc}). If the disk is full, free some space and run "
+                         "the same command again: it resumes after the last committed batch") from exc
+    except OSError as exc:
+        if exc.errno not in _NO_SPACE:
+            raise
+        raise StoreError(f"could not write while ingesting into {db} ({exc.strerror}): free some space and run "
+                         "the same command again; it resumes after the last committed batch") from exc
 
 
 def _unstored(chunk: list[Item], known: _Known, seen: set[str], update: bool,

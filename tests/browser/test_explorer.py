@@ -136,8 +136,7 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
 
     _open_a_marker(page)
     _unready(page)
-    page.click(".leaflet-popup .open-article")
-    _hash_until(page, lambda h: h.startswith("#/article/"))
+    _open_the_article(page)
     _ready(page)
     quote = page.locator('#article mark.hl-quote[data-speaker*="Carter"]').first
     assert quote.count() == 1, "the seed's quote of Ash Carter is not highlighted with its speaker"
@@ -171,6 +170,20 @@ def test_map_filter_timeline_marker_article(server: str, browser: object, tmp_pa
         Path(out).mkdir(parents=True, exist_ok=True)
         for name in ("map-desktop.png", "article-desktop.png", "map-phone.png"):
             shutil.copy(tmp_path / name, Path(out) / name)
+
+
+def _open_the_article(page: object) -> None:
+    """Click the popup's "Open article" once the popup has its details and has been laid out again (Leaflet may
+    pan the map to fit it: a click during the pan can miss); a click that still misses is made once more."""
+    page.wait_for_selector(".leaflet-popup .popup:not([aria-busy])", timeout=10_000)  # type: ignore[attr-defined]
+    for attempt in (1, 2):
+        page.click(".leaflet-popup .open-article")  # type: ignore[attr-defined]
+        try:
+            _hash_until(page, lambda h: h.startswith("#/article/"), timeout=10.0 * attempt)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def _open_a_marker(page: object) -> None:

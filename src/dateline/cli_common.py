@@ -3,7 +3,6 @@ DatelineError, or a write the disk refuses, into a message and exit status 2."""
 
 from __future__ import annotations
 
-import errno
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import DatelineError
+from .errors import DatelineError, disk_refused
 from .settings import Settings, load_settings
 
 err = Console(stderr=True)
@@ -44,7 +43,7 @@ def guard(fn):  # type: ignore[no-untyped-def]
         err.print(f"[red]error:[/red] {escape(exc.message)}")
         raise typer.Exit(2) from None
     except OSError as exc:
-        if exc.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        if not disk_refused(exc):
             raise
         where = f" ({escape(str(exc.filename))})" if exc.filename else ""
         err.print(f"[red]error:[/red] the disk refused a write{where}: {escape(exc.strerror or str(exc))}. Free some "

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class DatelineError(Exception):
     """Base of every error dateline raises."""
@@ -119,3 +121,8 @@ class EngineError(DatelineError):
     """A scaled engine cannot run: Ray missing, a cluster unreachable, a shard folder that cannot be written."""
 
     kind = "engine"
+
+
+def disk_refused(exc: OSError) -> bool:
+    """Whether a write failed for want of room: the disk full, a quota, or a file-size limit."""
+    return exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)

@@ -8,7 +8,6 @@ run skips what they hold. ``update`` re-extracts stored inputs and replaces thei
 
 from __future__ import annotations
 
-import errno
 import logging
 import time
 from collections import deque
@@ -21,7 +20,7 @@ from typing import Any
 import duckdb
 
 from ..api import chunks, process_batches
-from ..errors import StoreError
+from ..errors import StoreError, disk_refused
 from ..intake.read import Item
 from ..intake.source import RawDocument
 from ..records import ErrorRecord, Output, Record, content_id, to_dict
@@ -155,9 +154,6 @@ def _store(db: Path, ranges: Ranges, *, settings: Settings, update: bool,
     return summary
 
 
-_NO_SPACE = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
-
-
 @contextmanager
 def _writes_to(db: Path) -> Iterator[None]:
     """A write the disk refuses (full, over quota, a file-size limit) is a StoreError that says what to do: the
@@ -170,7 +166,7 @@ def _writes_to(db: Path) -> Iterator[None]:
         raise StoreError(f"could not write the store {db} ({exc}). If the disk is full, free some space and run "
                          "the same command again: it resumes after the last committed batch") from exc
     except OSError as exc:
-        if exc.errno not in _NO_SPACE:
+        if not disk_refused(exc):
             raise
         raise StoreError(f"could not write while ingesting into {db} ({exc.strerror}): free some space and run "
                          "the same command again; it resumes after the last committed batch") from exc

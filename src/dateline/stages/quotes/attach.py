@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from .cues import NOUN, Cue
 from .marks import Quoted, find_quoted, paragraph_starts, trim_span
 from .speakers import MentionIndex, SpeakerRef, colon_speaker, signature
-from .syntax import clause_chars
+from .syntax import CLAUSE_SUBJECTS, clause_chars
 from .turns import Turn, find_turns, outside_turns
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -37,7 +37,6 @@ MIN_KEPT_WORDS = 3  # an outer report cut before a nested one keeps at least thi
 _ENDS = frozenset(".!?")
 _CLOSING_PUNCT = frozenset(",!?.")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _CONTRAST = frozenset({"but", "while", "whereas", "although", "though", "yet"})
 _EDGE = " \t\r\n,;:\"'“”‘’«»„"
 
@@ -194,7 +193,7 @@ def _complementizer(token: Token) -> bool:
     if token.dep_ in ("mark", ""):
         return True
     head = token.head
-    return head.i > token.i and any(c.dep_ in _SUBJECTS and c.left_edge.i == token.i + 1 for c in head.children)
+    return head.i > token.i and any(c.dep_ in CLAUSE_SUBJECTS and c.left_edge.i == token.i + 1 for c in head.children)
 
 
 def _turn(ctx: _Context, turn: Turn) -> Draft:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .syntax import subject
+from .syntax import has_own_subject, subject
 
 SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN, STANCE = (
     "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun", "stance")
@@ -35,8 +35,7 @@ _ENDS = frozenset({".", "!", "?", ";", "\n"})
 # Verbs that voice what their object noun reports ("expressed concern that …", "repeated the claim that …"),
 # unlike those that judge it ("rejected the claim that …").
 _VOICING = frozenset("express voice raise make offer share repeat reiterate echo".split())
-# Prepositions that set the scene of a cue ("criticized X during a debate") or name who spoke ("Reporting by
-# X", "was reported by X") rather than take what it reports.
+# Prepositions that set the scene of a cue ("criticized X during a debate") rather than take what it reports.
 _SETTING_PREPS = frozenset("""during after before amid following since until despite throughout ahead via
 while upon""".split())
 _SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
@@ -105,16 +104,12 @@ def _clause_end(clause: Token, verb: Token) -> int:
     if verb.tag_ != "VBD" or clause.tag_ == "VBD":
         return end
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and conj.tag_ == "VBD" and not _has_subject(conj):
+        if conj.dep_ == "conj" and conj.i > clause.i and conj.tag_ == "VBD" and not has_own_subject(conj):
             first = conj.left_edge.i
             while first > clause.i and clause.doc[first - 1].dep_ in ("cc", "punct"):
                 first -= 1
             return min(end, first)
     return end
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _set_apart(clause: Token, verb: Token) -> bool:

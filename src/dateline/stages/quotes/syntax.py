@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})  # a passive subject is who was spoken of, not the speaker
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})  # any subject a clause has of its own
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Relations through which a cue without a subject takes the subject of the clause it hangs from
 # ("…, saying", "before asking her", "determined to warn"; a preposition in between is crossed).
@@ -148,3 +149,8 @@ def clause_chars(verb: Token, speaker: Token | None) -> tuple[int, int]:
     if speaker is not None:
         lo = min(lo, speaker.left_edge.idx)
     return lo, last.idx + len(last)
+
+
+def has_own_subject(verb: Token) -> bool:
+    """Whether the verb's clause has a subject of its own (active, passive or an expletive "there"/"it")."""
+    return any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children)

@@ -155,11 +155,13 @@ def eval_geo(
     corpus: Annotated[Path, typer.Argument(help="A geo corpus XML: LGL, TR-News, GeoWebNews or GeoVirus.")],
     oracle: Annotated[bool, typer.Option("--oracle", help="Resolve the gold spans only (no recognition).")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    half: Annotated[str | None, typer.Option(help="Score only the 'even' or 'odd' documents.")] = None,
 ) -> None:
-    """Geoparsing: recognition P/R, accuracy within 161 km (end-to-end or oracle), exact id, mean error."""
+    """Geoparsing: recognition P/R, accuracy within 161 km (end-to-end or oracle) overall, by kind of place and
+    for datelines, exact id, mean error, and the most frequent wrong mentions."""
     from .evaluation.geo import evaluate_geo
 
-    _print_json(guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit)))
+    _print_json(guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit, half=half)))
 
 
 @eval_app.command("quotes")

@@ -50,12 +50,15 @@ NON_HEADING_RE = re.compile(r"(?i:by|read more|read also|see also|related|photo|
 BYLINE_RE = re.compile(r"By\s+[^\W\d_]")  # "By Jane Doe": never the title
 PREAMBLE_WORDS = 12  # one line of at most this many words may stand above the date stamp or the dateline
 
-_SEP = r"(?P<sep>\s*(?:--|[—–:])|\s+-(?=\s|$)|(?<=\))\s*-)"
+# a dash or colon; after an agency in brackets also nothing but a space or the line's end ("ATLANTA (AP) An aide")
+_SEP = r"(?P<sep>\s*(?:--|[—–:])|\s+-(?=\s|$)|(?<=\))\s*-|(?<=\))(?=[ \t]+[^\W\d_a-z]|[ \t]*(?:\n|$)))"
 _DATELINE_RE = re.compile(rf"(?P<head>[^()\n—–:]{{0,80}}?)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?{_SEP}")
 _CAPS = r"[^\W\d_a-z][^\s,a-z]*"
 _REGION = r"[^\W\d_a-z][\w.'’&-]*"
 _HEAD_RE = re.compile(rf"(?P<caps>{_CAPS}(?:\s+{_CAPS}){{0,3}})"
                       rf"(?:,\s*(?P<region>{_REGION}(?:\s+{_REGION}){{0,2}}))?(?:,?\s*{DAY_MONTH})?\s*")
+_MIXED_HEAD_RE = re.compile(rf"(?P<caps>{_REGION}(?:\s+(?:{_REGION}|de|del|la|el|al|es|of)){{0,3}})"
+                            rf"(?:,\s*(?P<region>{_REGION}(?:\s+{_REGION}){{0,2}}))?(?:,?\s*{DAY_MONTH})?\s*")
 _INITIALS = r"[a-z]{1,5}(?:\s*[/,]\s*[a-z]{1,5})*"
 _PAREN_CREDITS_RE = re.compile(rf"(?P<byline>{_INITIALS})?\s*\((?P<list>[^()]{{1,200}})\)")
 _DASH_CREDITS_RE = re.compile(r"(?:--?|[—–])\s*(?P<list>[^()]{1,100})")
@@ -64,6 +67,8 @@ _REPORTING_RE = re.compile(r"\(?(?P<list>(?:(?i:additional\s+)?(?i:reporting|wri
 _ITEM_SPLIT_RE = re.compile(r"\s*[,/;]\s*|\s+and\s+")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 _PHRASE_RE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|du|la|der|des|[A-Z][\w.&'’-]*)){0,3}")
+# The first sentence of a line with a capital after it: a title run into the body ("Fire destroys barn. SALEM —")
+_RUN_IN_RE = re.compile(r"[^\n]{8,300}?[.!?][\"'”’]?[ \t]+(?=[^\W\d_a-z])")
 _SENTENCE_END = tuple(SENTENCE_END)
 _HEADING_FINAL = tuple(HEADING_FINAL)
 _AFTER_DATE_RE = re.compile(r"\s*(?:[|:–—-]+\s*)?")
@@ -190,7 +195,7 @@ def _body_after_date(text: str, end: int, line_end: int) -> int | None:
 def _find_dateline(text: str, lines: list[_Line], body: list[int],
                    starts: dict[int, int]) -> tuple[Dateline | None, int | None]:
     for i in body[:2]:
-        found = _match_dateline(text, starts[i], lines[i].end)
+        found = _match_dateline(text, starts[i], lines[i].end) or _run_in_dateline(text, starts[i], lines[i].end)
         if found is not None:
             return found, i
         if not _is_preamble(text[starts[i]:lines[i].end]):
@@ -199,17 +204,29 @@ def _find_dateline(text: str, lines: list[_Line], body: list[int],
 
 
 def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
-    """``BAGHDAD (Reuters) -``, ``BEIRUT, Oct 25 (Reuters) —``, ``LONDON —``, ``(Reuters) -`` at ``start``."""
+    """``BAGHDAD (Reuters) -``, ``BEIRUT, Oct 25 (Reuters) —``, ``LONDON —``, ``(Reuters) -`` at ``start``;
+    a place not in capitals only before an agency (``Hanoi (VNA) –``, ``Washington (CNN)`` on its own line)."""
     m = _DATELINE_RE.match(text, start, min(end, start + MAX_LINE_CHECK))
     if m is None:
         return None
     agency = m["agency"].strip() if m["agency"] else None
-    if agency is not None and _agency_level(agency) + (len(agency.split()) > 1) < 2:
+    level = _agency_level(agency) + (len(agency.split()) > 1) if agency is not None else 0
+    if agency is not None and level < 2:
         return None  # "(June 5)", "(file)": not an agency
-    place = _place(m["head"].strip())
+    place = _place(m["head"].strip(), capitals=agency is None)
     if place is None and (agency is None or m["head"].strip()):
         return None
     return Dateline(place=place, agency=agency, start=start, end=m.end("sep"))
+
+
+def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """A dateline after a first sentence on the same line, where a title or byline was run into the body
+    ("Council backs budget. SALEM — The council …"); only a place in capitals."""
+    m = _RUN_IN_RE.match(text, start, min(end, start + MAX_LINE_CHECK))
+    if m is None:
+        return None
+    found = _match_dateline(text, m.end(), end)
+    return found if found is not None and found.place is not None and found.place.split(",")[0].isupper() else None
 
 
 def _only_dateline(text: str, start: int, end: int) -> bool:
@@ -217,14 +234,17 @@ def _only_dateline(text: str, start: int, end: int) -> bool:
     return found is not None and not text[found.end:end].strip()
 
 
-def _place(head: str) -> str | None:
-    """The place of a dateline head ("SAN JOSÉ, Costa Rica, Oct 25" → "SAN JOSÉ, Costa Rica"), or None."""
-    m = _HEAD_RE.fullmatch(head) if head else None
+def _place(head: str, *, capitals: bool = True) -> str | None:
+    """The place of a dateline head ("SAN JOSÉ, Costa Rica, Oct 25" → "SAN JOSÉ, Costa Rica"), or None;
+    in capitals unless ``capitals`` is false (then capitalised words will do: "Kuala Lumpur")."""
+    m = (_HEAD_RE if capitals else _MIXED_HEAD_RE).fullmatch(head) if head else None
     if m is None:
         return None
     caps = m["caps"]
     words = caps.split()
-    if not caps.isupper() or sum(c.isalpha() for c in caps) < 2 or words[0].replace("’", "'") in NOT_PLACES:
+    if capitals and not caps.isupper():
+        return None
+    if sum(c.isalpha() for c in caps) < 2 or words[0].replace("’", "'").upper() in NOT_PLACES:
         return None
     region = m["region"]
     if region and not all(w[0].isupper() for w in region.split()):

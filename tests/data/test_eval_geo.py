@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import InputError
-from dateline.evaluation.geo import Tally, Toponym, load_corpus, score_document, summarize
+from dateline.evaluation.geo import GoldDoc, Tally, Toponym, load_corpus, score_document, summarize
 from dateline.records import Place
 
 LGL = """<articles><article docid="1"><text>Fire in Alexandria, La. on Monday.</text><toponyms>
@@ -67,3 +67,50 @@ def test_scoring_takes_the_first_overlapping_prediction() -> None:
     report = summarize(tally, corpus="t", docs=1, oracle=False)
     assert (report["gold"], report["recall"], report["acc161_all"], report["exact_id"]) == (2, 0.5, 0.5, 1.0)
     assert report["precision"] == round(2 / 3, 3)
+
+
+def _doc(text: str, *phrases: str) -> GoldDoc:
+    return GoldDoc("d", text, tuple(Toponym(text.index(p), text.index(p) + len(p), 1.0, 1.0, None, p)
+                                    for p in phrases))
+
+
+@pytest.mark.parametrize("text, phrases, expected", [
+    ("SALEM, Ore. — The council met in Portland.", ("SALEM", "Portland"), "SALEM"),
+    ("Budget passes. SALEM — The council met.", ("SALEM",), "SALEM"),  # a title run into the body
+    ("Hanoi (VNA) – Vietnam supports it.", ("Hanoi", "Vietnam"), "Hanoi"),
+    ("Kuala Lumpur: Malaysian police said.", ("Kuala Lumpur",), "Kuala Lumpur"),
+    ("DETROIT The department issued rules.", ("DETROIT",), "DETROIT"),
+    ("U.S. urges Ukraine to act.", ("U.S.", "Ukraine"), None),  # in capitals, but the sentence's subject
+    ("Paris is calm. Police said so.", ("Paris",), None),
+    ("The mayor of Salem — a port — spoke.", ("Salem",), None),  # not at the start
+])
+def test_a_gold_dateline_is_the_opening_toponym_written_as_one(text: str, phrases: tuple[str, ...],
+                                                               expected: str | None) -> None:
+    from dateline.evaluation.geo import gold_dateline
+
+    found = gold_dateline(_doc(text, *phrases))
+    assert (text[found.start:found.end] if found else None) == expected
+
+
+def test_dateline_kind_and_error_figures() -> None:
+    from dateline.evaluation.geo import score_dateline
+
+    gold = _doc("SALEM — Fire in Salem and Lyon.", "SALEM", "Salem", "Lyon")
+    places = [Place("SALEM", 0, 5, lat=1.0, lon=1.0), Place("Lyon", 25, 29, lat=45.0, lon=4.0)]
+    tally = Tally()
+    score_document(gold, places, tally, kinds=["city", "city", "city"])
+    score_dateline(gold, None, places, tally)
+    report = summarize(tally, corpus="t", docs=1, oracle=False)
+    assert report["by_kind"] == {"city": {"gold": 3, "acc161": round(1 / 3, 3)}}
+    assert report["errors"] == {"Salem": 1, "Lyon": 1}
+    assert report["dateline"] == {"articles": 1, "recorded": 0.0, "acc161": 1.0}
+
+
+def test_halves_split_the_documents_by_position() -> None:
+    from dateline.evaluation.geo import halved
+
+    docs = [_doc(f"Text {i}.") for i in range(5)]
+    assert [d.text for d in halved(docs, "even")] == ["Text 0.", "Text 2.", "Text 4."]
+    assert [d.text for d in halved(docs, "odd")] == ["Text 1.", "Text 3."]
+    with pytest.raises(InputError, match="even"):
+        halved(docs, "first")

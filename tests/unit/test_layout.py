@@ -153,6 +153,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      {"dateline": ("Hanoi", "VNA", "Hanoi (VNA) –")}),
     ("dateline-mixed-case-agency-own-line", f"Rebels retake key town\nWashington (CNN)\n{P}",
      {"dateline": ("Washington", "CNN", "Washington (CNN)")}),
+    ("dateline-latin1-decoded-dash", f"Rebels retake key town\nCINCINNATI \x97 {P}",
+     {"dateline": ("CINCINNATI", None, "CINCINNATI \x97")}),
     ("dateline-words-in-brackets-are-no-agency", f"Rebels retake key town\nPolice said (on Monday) {P}",
      {"dateline": None}),
     ("dateline-mixed-case-needs-agency", f"Rebels retake key town\nKuala Lumpur - {P}", {"dateline": None}),

@@ -233,3 +233,48 @@ def test_the_outlet_country_breaks_a_tie_between_towns() -> None:
 def test_outlet_country_from_the_setting_else_the_country_domain(url: str | None, home: str | None,
                                                                  country: str | None) -> None:
     assert outlet_country(url, home) == country
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Storms hit [Georgia](GPE) .", 10),  # a country's own name: the country
+    ("Storms hit the state of [Georgia](GPE) .", 11),  # said with its kind word: the state
+    ("Storms hit [Georgia](GPE) state .", 11),
+    ("Storms hit [Atlanta](GPE) , the capital of [Georgia](GPE) .", 11),  # beside a town of its country
+])
+def test_a_kind_word_or_the_article_decides_a_name_shared_by_a_country_and_a_state(text: str, pid: int) -> None:
+    extra = FakeGazetteer([
+        (_place(10, "Georgia", "country", "GE", 42.0, 43.5, population=3_700_000), []),
+        (_place(11, "Georgia", "admin1", "US", 32.7, -83.4, admin1="GA", population=4_800_000), []),
+        (_place(40, "Atlanta", "city", "US", 33.75, -84.39, admin1="GA", population=510_000), []),
+    ])
+    places = _by_mention(geoparse(make_doc(text), extra))
+    assert places["Georgia"].geonameid == 1000 + pid
+
+
+def test_a_capital_name_is_the_capital_not_a_division_of_its_country() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(20, "Washington", "city", "US", 38.9, -77.04, admin1="DC", population=689_545, capital=True), []),
+        (_place(41, "Washington", "admin1", "US", 47.3, -120.2, admin1="WA", population=7_000_000), []),
+        (_place(42, "Seattle", "city", "US", 47.6, -122.3, admin1="WA", population=740_000), []),
+    ])
+    assert _by_mention(geoparse(make_doc("Officials in [Washington](GPE) said so ."), gazetteer))[
+        "Washington"].geonameid == 1020
+    local = geoparse(make_doc("Rain fell in [Seattle](GPE) and across [Washington](GPE) ."), gazetteer)
+    assert _by_mention(local)["Washington"].geonameid == 1041  # the article's town is in the state
+
+
+def test_a_bare_dateline_names_the_major_city_whatever_the_article_names() -> None:
+    from dateline.extensions import register
+    from dateline.records import Article, Dateline
+
+    gazetteer = FakeGazetteer([
+        (_place(40, "Atlanta", "city", "US", 33.75, -84.39, admin1="GA", population=510_000), []),
+        (_place(43, "Atlanta", "city", "US", 33.11, -94.16, admin1="TX", population=5_600), []),
+        (_place(3, "Texas", "admin1", "US", 31.0, -100.0, admin1="TX", population=25_000_000), []),
+    ])
+    register()
+    doc = make_doc("ATLANTA - A charity from [Texas](GPE) opened an office .")
+    doc._.article = Article(id="a", source_id="a", text=doc.text, title=None, published=None,
+                            dateline=Dateline(place="ATLANTA", agency=None, start=0, end=9))
+    by = _by_mention(geoparse(doc, gazetteer))
+    assert by["ATLANTA"].geonameid == 1040  # not the village in Texas the article also names

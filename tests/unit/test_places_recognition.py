@@ -71,3 +71,45 @@ def test_a_capital_typed_person_stands_for_its_government_when_the_article_names
 
 def test_a_demonym_inside_a_street_or_quarter_name_is_not_its_country() -> None:
     assert _parse(make_doc("Bars line [the Georgian Quarter](LOC) at night .")) == {}
+
+
+def _county(pid: int, name: str, state: str, lat: float, lon: float) -> Candidate:
+    return Candidate(pid, 2000 + pid, name, "admin2", "US", state, lat, lon, admin2=name.lower())
+
+
+def _town(pid: int, name: str, state: str, county: str, lat: float, lon: float, population: int) -> Candidate:
+    return Candidate(pid, 2000 + pid, name, "city", "US", state, lat, lon, population, admin2=county.lower())
+
+
+COUNTIES = FakeGazetteer([
+    (_county(11, "Harvey County", "KS", 38.04, -97.43), [("Harvey", "alt")]),
+    (_county(12, "Harper County", "KS", 37.19, -98.07), [("Harper", "alt")]),
+    (_county(13, "Harper County", "OK", 36.79, -99.67), [("Harper", "alt")]),
+    (_county(14, "Kingman County", "KS", 37.56, -98.14), [("Kingman", "alt")]),
+    (_county(15, "Indiana County", "PA", 40.65, -79.09), [("Indiana", "alt")]),
+    (_county(16, "Henry County", "TN", 36.33, -88.30), [("Henry", "alt")]),
+    (_county(17, "Henry County", "IL", 41.35, -90.13), [("Henry", "alt")]),
+    (_town(18, "Paris", "TN", "Henry County", 36.30, -88.33, 10_000), []),
+    (_town(19, "Paris", "IL", "Edgar County", 39.61, -87.70, 12_000), []),  # larger: only the county decides
+    (_place(20, "Kansas", "admin1", "US", 38.5, -98.0, admin1="KS"), []),
+    (_place(21, "Indiana", "admin1", "US", 40.0, -86.0, admin1="IN"), []),
+])
+
+
+def test_each_name_of_a_list_before_counties_is_a_county() -> None:
+    doc = make_doc("Collapses were reported in [Harvey](PERSON) , [Harper](PERSON) and Kingman counties in "
+                   "[Kansas](GPE) .")
+    places = {(p.mention, p.admin1, p.feature) for p in geoparse(doc, COUNTIES) if p.lat is not None}
+    assert places == {("Harvey", "Kansas", "admin2"), ("Harper", "Kansas", "admin2"),
+                      ("Kingman", "Kansas", "admin2"), ("Kansas", "Kansas", "admin1")}
+
+
+def test_one_name_before_counties_is_no_list() -> None:
+    doc = make_doc("It was 42nd of the 92 [Indiana](GPE) counties .")
+    assert [(p.mention, p.feature) for p in geoparse(doc, COUNTIES) if p.lat is not None] == [("Indiana", "admin1")]
+
+
+def test_a_town_and_the_county_it_lies_in_agree() -> None:
+    doc = make_doc("[Paris](GPE) police and the [Henry County](GPE) sheriff searched the area .")
+    places = {p.mention: p.geonameid for p in geoparse(doc, COUNTIES) if p.lat is not None}
+    assert places == {"Paris": 2018, "Henry County": 2016}  # both in Tennessee

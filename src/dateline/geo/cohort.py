@@ -3,7 +3,10 @@
 Places named in one article tend to lie together. For a candidate of one name, the *cohort* features are
 the share of the article's other names (distinct names, not mentions) that have some candidate in the
 same first-level division (``cohort_admin1``) or some town within ``NEAR_KM`` (``cohort_near``). "Springfield"
-beside "Sangamon County" is then Springfield, Illinois: only there do both names have a candidate.
+beside "Sangamon County" is then Springfield, Illinois: only there do both names have a candidate. Where the
+gazetteer knows a town's county (US towns), ``cohort_admin2`` is the share of other names that have a candidate
+in the same county: the county itself, or a town in it ("Paris" beside "Henry County" is the county seat in
+Tennessee, though Illinois has a Paris and a Henry County too).
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ class Cohort:
         self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and c.feature in _LOCAL}
                         for k, cs in by_key.items()}
         self.names_in = Counter(d for divisions in self.admin1s.values() for d in divisions)
+        self.admin2s = {k: {(c.country, c.admin1, c.admin2) for c in cs if c.admin2 and c.feature in _LOCAL}
+                        for k, cs in by_key.items()}
+        self.names_in_county = Counter(d for counties in self.admin2s.values() for d in counties)
         points = sorted((c.lat, c.lon, self.index[k]) for k, cs in by_key.items() for c in cs if c.feature == "city")
         self.lat = np.radians([p[0] for p in points])
         self.lon = np.radians([p[1] for p in points])
@@ -47,6 +53,11 @@ class Cohort:
         if cand.admin1:
             division = (cand.country, cand.admin1)
             feats["cohort_admin1"] = (self.names_in[division] - (division in self.admin1s.get(key, ()))) / others
+        if cand.admin2:
+            county = (cand.country, cand.admin1, cand.admin2)
+            shared = self.names_in_county[county] - (county in self.admin2s.get(key, ()))
+            if shared:
+                feats["cohort_admin2"] = shared / others
         if cand.feature == "city":
             feats["cohort_near"] = self._names_near(cand, self.index.get(key, -1)) / others
         return feats

@@ -94,6 +94,12 @@ class Context:
             feats["near_far"] = math.exp(-float(far.min()) / FAR_KM)
         return feats
 
+    def has_town_in(self, country: str | None, key: str) -> bool:
+        """The article names a town (not under ``key``) in ``country``."""
+        own = self.key_ids.get(key, -1)
+        return any(f.feature == "city" and f.country == country and self.keys[i] != own
+                   for i, f in enumerate(self.facts))
+
     def local(self, cand: Candidate, key: str) -> bool:
         """The article sets the town among its other towns: another place it names (not this one under
         another name) lies within ``LOCAL_KM`` or in the same first-level division ("Lebanon" beside Myerstown

@@ -37,6 +37,7 @@ class Candidate:
     population: int = 0
     match: str = "name"  # one of MATCHES
     capital: bool = False  # a national capital
+    admin2: str | None = None  # a US town's county (folded name), or a county's own
 
 
 class Gazetteer(Protocol):
@@ -80,10 +81,11 @@ class SqliteGazetteer:
     def _lookup(self, key: str) -> list[Candidate]:
         rows = self._db().execute(
             "SELECT p.pid, p.geonameid, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.population,"
-            " n.match, p.capital FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?"
+            " n.match, p.capital, p.admin2 FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ?"
             " ORDER BY p.population DESC", (key,)).fetchall()
-        return [Candidate(pid, gid, name, feature, country, admin1, lat, lon, population, match, bool(capital))
-                for pid, gid, name, feature, country, admin1, lat, lon, population, match, capital in rows]
+        return [Candidate(pid, gid, name, feature, country, admin1, lat, lon, population, match, bool(capital),
+                          admin2)
+                for pid, gid, name, feature, country, admin1, lat, lon, population, match, capital, admin2 in rows]
 
     def admin1_name(self, country: str, code: str) -> str | None:
         if self._admin1 is None:

@@ -22,7 +22,7 @@ from .calibrate import probability
 from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
-from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention
+from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention, with_kinds
 from .resolve import Resolution, resolve
 from .words import GENERIC
 
@@ -51,8 +51,9 @@ def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] |
         mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)), home)
     else:
         line = _dateline(doc)
-        mentions = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
-    return list(zip(mentions, _placed(resolve(mentions, home=home)), strict=True))
+        given = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
+        mentions = with_kinds(doc.text, given)
+    return list(zip(mentions, resolve(mentions, home=home), strict=True))
 
 
 def _given(mention: Mention, line: tuple[int, int] | None) -> Mention:
@@ -126,23 +127,6 @@ class _Anchors:
         if c.feature == "city":
             return self.near(c) or (c.country, c.admin1) in self.divisions
         return c.feature == "admin2" and (c.country, c.admin1) in self.any_divisions
-
-
-def _placed(resolutions: list[Resolution]) -> list[Resolution]:
-    """Counties are indexed at their state's point: move each to the article's town in that state."""
-    towns: dict[tuple[str | None, str | None], list[Candidate]] = {}
-    for r in resolutions:
-        if r.candidate is not None and r.candidate.feature == "city":
-            towns.setdefault((r.candidate.country, r.candidate.admin1), []).append(r.candidate)
-    out = []
-    for r in resolutions:
-        c = r.candidate
-        if c is not None and c.feature == "admin2" and (c.country, c.admin1) in towns:
-            local = towns[(c.country, c.admin1)]
-            town = max(local, key=local.count)
-            r = replace(r, candidate=replace(c, lat=town.lat, lon=town.lon))
-        out.append(r)
-    return out
 
 
 def _focus(resolutions: list[Resolution]) -> Candidate | None:

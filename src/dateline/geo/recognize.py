@@ -15,6 +15,7 @@ nor the surname of a person named in full, even typed GPE, unless it names a cou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -32,6 +33,12 @@ PROMINENT = 50_000  # a town this populous may stand for a building or street na
 REGIONAL = frozenset({"country", "continent", "admin1", "region"})
 _PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
 _SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
+_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
+# Words beside a name that say which kind of place it is (the feature its candidate should have).
+KIND_WORDS = {"state": "admin1", "province": "admin1", "county": "admin2", "parish": "admin2", "borough": "admin2",
+              "city": "city", "town": "city", "village": "city"}
+_KIND_AFTER = re.compile(r"[ \t]+(state|State|province|Province|county|County|parish|Parish)\b")
+_KIND_BEFORE = re.compile(r"\b(state|province|city|town|village|county) of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,11 +48,12 @@ class Mention:
     start: int  # character offsets into doc.text
     end: int
     text: str
-    source: str  # model | embedded | gazetteer | qualifier | demonym | dateline | given
+    source: str  # model | embedded | gazetteer | qualifier | demonym | dateline | list | given
     label: str | None = None
     candidates: tuple[Candidate, ...] = ()
     weak: bool = False
     qualifier: int | None = None  # index (in the mention list) of the "Region" of "Town, Region"
+    kind: str | None = None  # the kind of place a word beside the name says: "the state of X", "X County"
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
@@ -53,14 +61,28 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
     """Every possible place mention of the Doc, in text order, each with its gazetteer candidates."""
     found: dict[tuple[int, int], Mention] = {}
     taken: set[int] = set()
-    sources = (_from_dateline(doc, gazetteer, dateline), _from_entities(doc, gazetteer, demonyms),
-               _from_text(doc, gazetteer, _person_words(doc)))
+    sources = (_from_dateline(doc, gazetteer, dateline), _from_division_lists(doc, gazetteer),
+               _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)))
     for source in sources:
         for mention in source:
             if not any(i in taken for i in range(mention.start, mention.end)):
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
-    return _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
+    mentions = _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
+    return with_kinds(doc.text, mentions)
+
+
+def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each mention with the kind of place its own last word or a word beside it names: "Washington state",
+    "the state of Georgia", "the city of Victoria", "Henry County" (a feature, :data:`KIND_WORDS`)."""
+    out = []
+    for m in mentions:
+        after = _KIND_AFTER.match(text, m.end)
+        before = _KIND_BEFORE.search(text, max(0, m.start - 24), m.start)
+        own = m.text.rsplit(None, 1)[-1].lower() if " " in m.text.strip() else ""
+        word = (after[1] if after else before[1] if before else own).lower()
+        out.append(replace(m, kind=KIND_WORDS[word]) if word in KIND_WORDS else m)
+    return out
 
 
 def span_mention(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention:
@@ -104,10 +126,46 @@ def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | N
             yield Mention(offset, offset + len(name), name, "dateline", candidates=cands)
 
 
+def _from_division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """Each name of a list before a plural kind of division ("Harvey, Harper and Kingman counties"): the
+    division of that name ("Harvey County"), a strong mention. One name is no list ("Indiana counties" are
+    the counties of a state)."""
+    for token in doc:
+        kind = _DIVISION_PLURALS.get(token.lower_) if token.i else None
+        names = _listed_names(doc, token.i) if kind is not None else []
+        for name in names if len(names) > 1 else ():
+            for start in range(name.start, name.end):  # "Small Hitchcock": the longest name it ends with
+                inner = doc[start:name.end]
+                cands = tuple(c for c in gazetteer.candidates(f"{inner.text} {kind}") if c.feature == "admin2")
+                if cands:
+                    yield Mention(inner.start_char, inner.end_char, inner.text, "list", None, cands)
+                    break
+
+
+def _listed_names(doc: Doc, end: int) -> list[Span]:
+    """The capitalised names of a list ending before token ``end``: "X", "X and Y", "X, Y and Z"."""
+    names: list[Span] = []
+    i = end
+    while True:
+        stop = i
+        while i > 0 and stop - i < MAX_WORDS - 2 and _capitalised(doc[i - 1]):
+            i -= 1
+        if i == stop:
+            break
+        names.append(doc[i:stop])
+        if i > 1 and doc[i - 1].lower_ in ("and", "or") and doc[i - 2].text == ",":
+            i -= 2  # "X, Y, and Z"
+        elif i > 0 and (doc[i - 1].lower_ in ("and", "or") or doc[i - 1].text == ","):
+            i -= 1
+        else:
+            break
+    return names[::-1]
+
+
 def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[Mention]:
     surnames = _surnames(doc)
     for ent in doc.ents:
-        span = _trimmed(ent)
+        span = _trimmed(ent, gazetteer)
         if span is None or _a_surname(span, ent.label_, surnames, gazetteer):
             continue
         people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
@@ -204,11 +262,15 @@ def _embeddable(span: Span) -> bool:
     return _capitalised(span[0]) and _capitalised(span[-1]) and any(t.lower_ not in GENERIC for t in span)
 
 
-def _trimmed(ent: Span) -> Span | None:
-    """The entity without a leading "the" and a trailing possessive or full stop."""
+def _trimmed(ent: Span, gazetteer: Gazetteer) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive or comma, unless a name of two or more
+    words is known with its possessive ("St. John's")."""
     start, end = ent.start, ent.end
     if ent.doc[start].lower_ == "the":
         start += 1
+    whole = ent.doc[start:end]
+    if len(whole) > 2 and whole[-1].text in ("'s", "’s") and gazetteer.candidates(whole.text):
+        return whole
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
         end -= 1
     return ent.doc[start:end] if end > start else None

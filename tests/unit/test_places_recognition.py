@@ -113,3 +113,28 @@ def test_a_town_and_the_county_it_lies_in_agree() -> None:
     doc = make_doc("[Paris](GPE) police and the [Henry County](GPE) sheriff searched the area .")
     places = {p.mention: p.geonameid for p in geoparse(doc, COUNTIES) if p.lat is not None}
     assert places == {"Paris": 2018, "Henry County": 2016}  # both in Tennessee
+
+
+STREETS = FakeGazetteer([
+    (_place(31, "Darby", "city", "US", 39.95, -75.26, admin1="PA", population=10_000), []),
+    (_place(32, "Dublin", "city", "US", 40.1, -83.11, admin1="OH", population=49_000), []),
+    (_place(33, "Man", "city", "CI", 7.41, -7.55, population=188_000), []),
+    (_place(34, "Webb", "city", "US", 31.5, -98.4, admin1="TX", population=500), []),
+])
+
+
+def test_a_town_name_before_a_street_word_is_a_street() -> None:
+    doc = make_doc("The council renamed [Darby Street](GPE) in [Dublin](GPE) .")  # as the model may type it
+    assert {p.mention: p.geonameid for p in geoparse(doc, STREETS) if p.geonameid} == {"Dublin": 2032}
+    doc = make_doc("Traffic was slow on Darby Road in [Dublin](GPE) .")
+    assert "Darby" not in {p.mention for p in geoparse(doc, STREETS) if p.geonameid}
+
+
+def test_a_sentence_opening_common_word_is_no_town() -> None:
+    doc = make_doc("Man booked for assault . Police said the man was held .")
+    assert [p for p in geoparse(doc, STREETS) if p.lat is not None] == []
+
+
+def test_a_town_name_before_a_building_word_needs_support() -> None:
+    doc = make_doc("Funding for [the Webb Center](GPE) was cut .")
+    assert [p.mention for p in geoparse(doc, STREETS) if p.geonameid] == []

@@ -4,7 +4,8 @@ A logistic mapping of a few facts about the decision: the chosen candidate's sha
 probability mass (as a logit), where the mention came from (the model's place entity, a name inside an
 organisation's, the gazetteer alone, a demonym, a qualifier, the dateline) and the kind of place. The
 coefficients were fitted (:func:`dateline.geo.learn.fit_logistic`) on the end-to-end predictions of the
-LGL dev half that overlap a gold toponym, and checked on TR-News and GeoWebNews (see the evaluation).
+LGL dev corpus that overlap a gold toponym, and checked on TR-News, GeoWebNews and GeoVirus: in every bin of
+at least 30 predictions the share right is within 0.11 of the mean score (Brier 0.070 / 0.073 / 0.061 / 0.131).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from .recognize import Mention
 from .resolve import Resolution
 
 COEFFICIENTS: dict[str, float] = {
-    "feature_admin1": 0.47, "feature_admin2": -0.118, "feature_city": 0.215, "feature_continent": 0.01,
-    "feature_country": 0.104, "feature_region": -0.576, "intercept": 0.104, "share_logit": 0.383,
-    "source_demonym": 0.089, "source_embedded": -0.218, "source_gazetteer": 0.159, "source_model": 0.118,
-    "source_qualifier": -0.043, "weak": -0.013,
+    "feature_admin1": 0.121, "feature_admin2": 0.626, "feature_city": 0.123, "feature_continent": 0.006,
+    "feature_country": -0.101, "feature_region": -0.602, "intercept": 0.173, "share_logit": 0.413,
+    "source_dateline": 0.007, "source_demonym": 0.099, "source_embedded": -0.15, "source_gazetteer": -0.008,
+    "source_list": 0.076, "source_model": 0.192, "source_qualifier": -0.044, "weak": 0.012,
 }
 
 

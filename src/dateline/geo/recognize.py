@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Candidate, Gazetteer
-from .words import GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS, RESIDENT_NOUNS
+from .words import BUILDING_WORDS, GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS, RESIDENT_NOUNS, STREET_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Entity types inside whose names a place may be embedded ("the Ohio State Highway Patrol").
@@ -242,11 +242,14 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
     while i < span.end:
         for stop in range(min(span.end, i + MAX_WORDS), i, -1):
             inner = span.doc[i:stop]
+            after = span.doc[stop].lower_.rstrip(".") if stop < span.end else ""
+            if after in STREET_WORDS:  # "Darby Street", "Royal Street": a street's name, not its town
+                continue
             cands = _known(inner, gazetteer) if _embeddable(inner) else ()
             people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
                 yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",
-                              label, cands or people, weak)
+                              label, cands or people, weak or after in BUILDING_WORDS)
                 i = stop
                 break
         else:
@@ -315,14 +318,26 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
     end = i
     while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
         end += 1
+    if end == i + 1 and doc[i].is_sent_start and doc[i].lower_ in _lower_words(doc):
+        return None  # a sentence's first word, capitalised for that alone: "Man booked", the article's "a man"
     for stop in range(end, i, -1):
         span = doc[i:stop]
         if len(span) == 1 and (span.text in people or _personal(span)):
             continue
+        if stop < len(doc) and doc[stop].lower_.rstrip(".") in STREET_WORDS:
+            continue  # "Darby Street"
         cands = _known(span, gazetteer)
         if cands:
             return span, cands
     return None
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words the Doc writes in lower case (read once per Doc)."""
+    found = doc.user_data.get("dateline_lower_words")
+    if found is None:
+        found = doc.user_data["dateline_lower_words"] = frozenset(t.text for t in doc if t.text.islower())
+    return found  # type: ignore[no-any-return]
 
 
 def _capitalised(token: Token) -> bool:

@@ -20,6 +20,14 @@ GENERIC = frozenset("""street st road rd avenue ave boulevard blvd lane drive wa
     saint rue northwest northeast southwest southeast middle metro forest valley hills hill island islands
     dunes police mount lakes springs beach bay heights gulf coast january february march april may june july
     august september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+# Words after a name that make it (with them) a street's name: "Darby Street" is not in Darby.
+STREET_WORDS = frozenset("street st road rd avenue ave boulevard blvd lane ln drive way pike parkway pkwy terrace"
+                         .split())
+# Words after a name that make it a building's or an institution's: "the Webb Center" may be named after a
+# person; a town's name before them is a place only where the article supports it.
+BUILDING_WORDS = frozenset("""center centre hall school academy college library hospital clinic church chapel
+    temple mosque synagogue stadium arena museum gallery theatre theater mall plaza building tower house inn
+    hotel""".split())
 # Words before a name that make it a person's ("Mr. Lincoln", "Gov. Perry").
 HONORIFICS = frozenset("""mr mrs ms miss dr prof gov governor sen senator rep representative rev president judge
     sheriff officer sgt lt col gen capt mayor coach""".split())

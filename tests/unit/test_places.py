@@ -278,3 +278,11 @@ def test_a_bare_dateline_names_the_major_city_whatever_the_article_names() -> No
                             dateline=Dateline(place="ATLANTA", agency=None, start=0, end=9))
     by = _by_mention(geoparse(doc, gazetteer))
     assert by["ATLANTA"].geonameid == 1040  # not the village in Texas the article also names
+
+
+def test_a_town_the_gazetteer_lacks_in_its_named_region_is_placed_at_the_region() -> None:
+    # neither Paris the gazetteer knows is in Missouri: the town is somewhere in Missouri, without an id
+    by = _by_mention(_parse("He grew up in [Paris](GPE) , Mo. , on a farm ."))
+    assert (by["Paris"].geonameid, by["Paris"].country, by["Paris"].admin1) == (None, "US", "Missouri")
+    assert (by["Paris"].lat, by["Paris"].lon) == (38.25, -92.5)
+    assert _by_mention(_parse("He grew up in [Paris](GPE) , Tex. , on a farm ."))["Paris"].geonameid == 1002

@@ -10,6 +10,7 @@ only (the "oracle" evaluation: gold mentions in, places out).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,12 +24,14 @@ from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
 from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention, with_kinds
-from .resolve import Resolution, resolve
+from .resolve import Resolution, inside, resolve
 from .words import GENERIC
 
 DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for why)
 FOCUS_KM = 100.0
 FOCUS_SCORE = 0.55  # how often an unknown name lies within 161 km of the article's town (dev corpora: 49/85)
+REGION_SCORE = 0.5  # a town placed at the region that qualifies it
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\b|\s*,\s*(?:and\s+|or\s+)?[^\W\d_a-z]|\s+[^\W\d_a-z]")
 _ADMIN_WORDS = ("County", "Parish", "Borough")
 
 
@@ -38,8 +41,39 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     country when the settings give it (else read from the article's URL)."""
     decisions = decide(doc, gazetteer, spans=spans, home=home)
     focus = _focus([r for _, r in decisions])
-    places = [_place(m, r, gazetteer, min_score, focus) for m, r in decisions]
+    places = []
+    for m, r in decisions:
+        region = _named_region(m, r, decisions, doc.text)
+        places.append(_in_region(m, region, gazetteer, min_score) if region is not None
+                      else _place(m, r, gazetteer, min_score, focus))
     return sorted(places, key=lambda p: (p.start, p.end))
+
+
+def _named_region(mention: Mention, res: Resolution, decisions: list[tuple[Mention, Resolution]],
+                  text: str) -> Candidate | None:
+    """The region of "Town, Region" when the town the gazetteer offers is not in it, or it offers none (a
+    village too small for GeoNames' towns: "HOLLIDAY, Mo.", "CAMP MURRAY, Wash."). Not in a list ("Sharon,
+    Cornwall and Salisbury", "China, Japan"), nor when the region is the first word of a longer name ("East
+    Java") or a word of direction."""
+    if mention.qualifier is None or any(c.feature in REGIONAL for c in mention.candidates):
+        return None
+    qualifier, resolved = decisions[mention.qualifier]
+    if qualifier.text.lower() in GENERIC or _LIST_GOES_ON.match(text, qualifier.end):
+        return None
+    region = resolved.candidate
+    if region is None or region.feature not in ("admin1", "country"):
+        return None
+    if res.candidate is not None and any(inside(res.candidate, q) for q in qualifier.candidates):
+        return None  # the town lies in one of the places the qualifier may name
+    return region
+
+
+def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float) -> Place:
+    """A town placed at the point of the region that qualifies it, without an id or a name of its own."""
+    if REGION_SCORE < min_score:
+        return Place(mention.text, mention.start, mention.end)
+    return Place(mention=mention.text, start=mention.start, end=mention.end, country=region.country,
+                 admin1=_admin1(region, gazetteer), lat=region.lat, lon=region.lon, score=REGION_SCORE)
 
 
 def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] | None = None,

@@ -366,7 +366,7 @@ def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     text = doc.text  # a property that joins every token: read it once
     for idx, mention in enumerate(list(out)):
         pos = _after_comma(text, mention.end)
-        if pos is None or not any(c.feature in ("city", "admin2") for c in mention.candidates):
+        if pos is None or (mention.candidates and not any(c.feature in ("city", "admin2") for c in mention.candidates)):
             continue
         j = next((j for j, other in enumerate(out) if other.start == pos and _is_region(other.candidates)), None)
         if j is None:

@@ -211,12 +211,13 @@ def _is_acronym(text: str) -> bool:
 def _qualifier_features(cand: Candidate, mention: Mention, mentions: Sequence[Mention]) -> dict[str, float]:
     if mention.qualifier is None:
         return {}
-    if any(_inside(cand, q) for q in mentions[mention.qualifier].candidates):
+    if any(inside(cand, q) for q in mentions[mention.qualifier].candidates):
         return {"qualifier": 1.0}
     return {"qualifier_miss": 1.0}
 
 
-def _inside(cand: Candidate, region: Candidate) -> bool:
+def inside(cand: Candidate, region: Candidate) -> bool:
+    """``cand`` lies in ``region`` (a country, or a first-level division)."""
     if region.feature == "country":
         return cand.country == region.country
     return cand.country == region.country and region.admin1 is not None and cand.admin1 == region.admin1

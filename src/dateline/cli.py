@@ -156,12 +156,14 @@ def eval_geo(
     oracle: Annotated[bool, typer.Option("--oracle", help="Resolve the gold spans only (no recognition).")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     half: Annotated[str | None, typer.Option(help="Score only the 'even' or 'odd' documents.")] = None,
+    outlet: Annotated[bool, typer.Option("--outlet", help="Give each article its URL: the outlet's country "
+                                                          "domain is evidence (score.py gives text only).")] = False,
 ) -> None:
     """Geoparsing: recognition P/R, accuracy within 161 km (end-to-end or oracle) overall, by kind of place and
     for datelines, exact id, mean error, and the most frequent wrong mentions."""
     from .evaluation.geo import evaluate_geo
 
-    _print_json(guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit, half=half)))
+    _print_json(guard(lambda: evaluate_geo(corpus, oracle=oracle, limit=limit, half=half, outlet=outlet)))
 
 
 @eval_app.command("quotes")

@@ -81,6 +81,7 @@ class GoldDoc:
     id: str
     text: str
     toponyms: tuple[Toponym, ...]
+    url: str | None = None  # the article's address (LGL, TR-News, GeoWebNews give one)
 
 
 @dataclass
@@ -101,14 +102,15 @@ class Tally:
 
 
 def evaluate_geo(path: str | Path, *, oracle: bool = False, limit: int | None = None, half: str | None = None,
-                 settings: Settings = DEFAULT, gazetteer: Gazetteer | None = None) -> dict:
+                 outlet: bool = False, settings: Settings = DEFAULT, gazetteer: Gazetteer | None = None) -> dict:
     """Geoparse the first ``limit`` documents of the corpus at ``path`` (of its ``half``, "even" or "odd",
-    when given) and score them; prints the summary."""
+    when given) and score them; prints the summary. ``outlet``: give each article its URL, whose country
+    domain is evidence for its places (score.py gives text only, so its figures are those without)."""
     started = time.perf_counter()
     docs = halved(load_corpus(path), half)[:limit]
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer(settings)
     tally = Tally()
-    for gold, doc in zip(docs, parsed(docs, settings), strict=True):
+    for gold, doc in zip(docs, parsed(docs, settings, outlet=outlet), strict=True):
         spans = [(t.start, t.end) for t in gold.toponyms] if oracle else None
         places = geoparse(doc, gazetteer, spans=spans) if doc is not None else []
         score_document(gold, places, tally, kinds=gold_kinds(gold, gazetteer))
@@ -116,6 +118,8 @@ def evaluate_geo(path: str | Path, *, oracle: bool = False, limit: int | None = 
     report = summarize(tally, corpus=Path(path).name, docs=len(docs), oracle=oracle)
     if half:
         report["half"] = half
+    if outlet:
+        report["outlet"] = True
     report["seconds"] = round(time.perf_counter() - started, 1)
     print(report)  # noqa: T201 - the evaluation's output is its report
     return report
@@ -142,7 +146,8 @@ def halved(docs: list[GoldDoc], half: str | None) -> list[GoldDoc]:
 def _gold_doc(doc_id: str, article: ET.Element) -> GoldDoc:
     text = article.findtext("text") or ""
     tops = [*_lgl_or_gwn(article), *_geovirus(article)]
-    return GoldDoc(doc_id, text, tuple(_realigned(text, t) for t in tops))
+    url = (article.findtext("url") or article.findtext("link") or article.findtext("source") or "").strip()
+    return GoldDoc(doc_id, text, tuple(_realigned(text, t) for t in tops), url or None)
 
 
 def _lgl_or_gwn(article: ET.Element) -> Iterator[Toponym]:
@@ -215,13 +220,15 @@ def gold_dateline(gold: GoldDoc) -> Toponym | None:
     return None
 
 
-def parsed(docs: Sequence[GoldDoc], settings: Settings) -> Iterator[Doc | None]:
-    """Each document through the full parse (None where the article cannot be built)."""
+def parsed(docs: Sequence[GoldDoc], settings: Settings, *, outlet: bool = False) -> Iterator[Doc | None]:
+    """Each document through the full parse (None where the article cannot be built); with ``outlet``, the
+    article carries its URL."""
     register()
     nlp = load_model(settings.model)
     for gold in docs:
+        raw = RawDocument(source_id=gold.id, text=gold.text, url=gold.url if outlet else None)
         try:
-            article, layout = build_article(RawDocument(source_id=gold.id, text=gold.text), settings=settings)
+            article, layout = build_article(raw, settings=settings)
         except DatelineError as exc:
             log.warning("%s: %s", gold.id, exc)
             yield None
@@ -349,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--oracle", action="store_true", help="resolve the gold spans only")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--half", choices=("even", "odd"), default=None, help="score one half of the documents")
+    parser.add_argument("--outlet", action="store_true", help="give each article its URL (outlet country)")
     args = parser.parse_args(argv)
     if args.corpus[0] == "fit":
         fit_weights(args.corpus[1:], half=args.half)
@@ -357,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         fit_calibration(args.corpus[1])
         return
     for path in args.corpus:
-        evaluate_geo(path, oracle=args.oracle, limit=args.limit, half=args.half)
+        evaluate_geo(path, oracle=args.oracle, limit=args.limit, half=args.half, outlet=args.outlet)
 
 
 if __name__ == "__main__":

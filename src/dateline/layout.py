@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import tables
 from .layout_dates import DAY_MONTH, DateMatch, fills_line, match_date, published_from_url
 from .records import Annotation, Dateline
 from .settings import Settings
@@ -53,6 +54,8 @@ PREAMBLE_WORDS = 12  # one line of at most this many words may stand above the d
 # a dash or colon (also the C1 codes \x96 and \x97: en and em dash of text decoded as Latin-1 instead of
 # Windows-1252); after an agency in brackets also nothing but a space or the line's end ("ATLANTA (AP) An aide")
 _SEP = r"(?P<sep>\s*(?:--|[—–:\x96\x97])|\s+-(?=\s|$)|(?<=\))\s*-|(?<=\))(?=[ \t]+[^\W\d_a-z]|[ \t]*(?:\n|$)))"
+_STRONG_SEPARATORS = ("—", "–", ":", "--", "\x96", "\x97")  # after a place not in capitals: a dateline only
+# when the place is a known one (a country or a large city), never before a plain hyphen
 _DATELINE_RE = re.compile(rf"(?P<head>[^()\n—–:]{{0,80}}?)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?{_SEP}")
 _CAPS = r"[^\W\d_a-z][^\s,a-z]*"
 _REGION = r"[^\W\d_a-z][\w.'’&-]*"
@@ -214,8 +217,11 @@ def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
     level = _agency_level(agency) + (len(agency.split()) > 1) if agency is not None else 0
     if agency is not None and level < 2:
         return None  # "(June 5)", "(file)": not an agency
-    place = _place(m["head"].strip(), capitals=agency is None)
-    if place is None and (agency is None or m["head"].strip()):
+    head = m["head"].strip()
+    place = _place(head, capitals=agency is None)
+    if place is None and agency is None and head and m["sep"].strip() in _STRONG_SEPARATORS:
+        place = _place(head, capitals=False, known=True)  # "Kuala Lumpur: Malaysian police …"
+    if place is None and (agency is None or head):
         return None
     return Dateline(place=place, agency=agency, start=start, end=m.end("sep"))
 
@@ -235,11 +241,12 @@ def _only_dateline(text: str, start: int, end: int) -> bool:
     return found is not None and not text[found.end:end].strip()
 
 
-def _place(head: str, *, capitals: bool = True) -> str | None:
+def _place(head: str, *, capitals: bool = True, known: bool = False) -> str | None:
     """The place of a dateline head ("SAN JOSÉ, Costa Rica, Oct 25" → "SAN JOSÉ, Costa Rica"), or None;
-    in capitals unless ``capitals`` is false (then capitalised words will do: "Kuala Lumpur")."""
+    in capitals unless ``capitals`` is false (then capitalised words will do: "Kuala Lumpur"), and with
+    ``known`` only a country, continent or city of at least 100,000 people by that name."""
     m = (_HEAD_RE if capitals else _MIXED_HEAD_RE).fullmatch(head) if head else None
-    if m is None:
+    if m is None or (known and not tables.is_known_place(m["caps"])):
         return None
     caps = m["caps"]
     words = caps.split()

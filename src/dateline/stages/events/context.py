@@ -165,7 +165,7 @@ def _climbs_to(token: Token, anchors: set[int]) -> bool:
     for _ in range(_MAX_DEPTH + 2):
         if token.i in anchors:
             return True
-        if token.head is token or (token.pos_ in ("VERB", "AUX") and token.i not in anchors):
+        if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and token.i not in anchors):
             return False
         token = token.head
     return False

@@ -193,7 +193,7 @@ def _phrase(member: Token) -> set[int]:
 def _np_head(token: Token) -> Token:
     """The head noun of the phrase a word is part of ("Gondor" in "Gondor's government" → government)."""
     while token.dep_ in ("compound", "poss", "amod", "nmod", "det", "case", "nummod", "flat") and \
-            token.head is not token:
+            token.head.i != token.i:
         token = token.head
     return token
 

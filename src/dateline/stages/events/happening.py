@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .record import EventDoc
+from .record import EventDoc, clause_verb, main_predicate
 from .roles import Roles
 from .triggers import Trigger
 
@@ -170,15 +170,35 @@ _EXPLODING = frozenset({"explosion", "explode", "blast"})
 
 def accidental(trigger: Trigger, roles: Roles) -> bool:
     """An ASSAULT that no one did: deaths or damage whose only cause named is a disaster or an accident ("the
-    blaze killed six", "floods destroyed homes") or an explosion no one is said to have set off — unless
-    something in the sentence makes it a weapon's ("a minefield explosion killed two")."""
+    blaze killed six", "floods destroyed homes", "were killed in a plane crash", "died after an earthquake
+    struck"), or an explosion no one is said to have set off ("a furnace exploded") — unless something in the
+    sentence makes it a weapon's ("a minefield explosion killed two")."""
     if trigger.type != "ASSAULT":
         return False
     head = trigger.head
     caused = bool(roles.actors) and all(_is(t, _CAUSES) for t in roles.actors)
-    if not caused and not (head.lemma_.lower() in _EXPLODING and not roles.actors):
+    if not (caused or _no_one_behind(head, roles)):
         return False
-    return not any(_is(t, _WEAPONS) for t in head.sent)
+    return not any(_is(t, _WEAPONS) for t in head.sent if t.i != head.i)  # "an earthquake struck": no strike
+
+
+def _no_one_behind(head: Token, roles: Roles) -> bool:
+    """No one is named as doing it: an explosion of a thing or of nothing named, or deaths told in the passive
+    with a disaster or an accident as their only cause ("were killed in a crash")."""
+    if head.lemma_.lower() in _EXPLODING:
+        return all(_thing(t) for t in roles.actors)
+    return not roles.actors and any(_is(t, _CAUSES) for t in head.subtree if t.i != head.i)
+
+
+def _thing(token: Token) -> bool:
+    """A common noun naming no person, group or place: "the container", "a furnace"."""
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() not in _PEOPLE
+
+
+# Common nouns for people and groups who can set something off.
+_PEOPLE = frozenset({"man", "woman", "person", "people", "group", "militant", "rebel", "soldier", "force", "troop",
+                     "insurgent", "fighter", "gunman", "attacker", "terrorist", "army", "police", "militia",
+                     "jihadist", "extremist", "bomber", "suspect", "assailant"})
 
 
 # What is released, sought or launched when it is no act between parties: a report, a video, figures ("the
@@ -189,16 +209,24 @@ _THINGS = frozenset({"report", "statement", "video", "footage", "figure", "data"
                      "product", "song", "movie", "poll", "estimate", "forecast", "guideline", "version",
                      "suspect", "man", "woman", "person", "driver", "gunman", "killer"})
 _SENSES = {"release": "RETREAT", "seek": "REQUEST"}
+# What one commits as a deed, not as a pledge ("committed atrocities", "committed widespread rape").
+_MISDEEDS = frozenset({"crime", "atrocity", "abuse", "violation", "offence", "offense", "fraud", "murder", "rape",
+                       "massacre", "genocide", "act", "attack", "assault", "suicide", "error", "mistake", "felony",
+                       "misconduct", "torture", "killing", "robbery", "theft", "violence", "sin", "perjury",
+                       "treason", "foul", "blunder", "breach", "excess"})
 
 
 def other_sense(trigger: Trigger) -> bool:
     """A verb in a sense that is no political event: what it takes as object is a thing or, for "seek", a
-    person sought ("released a report", "is sought in a slaying"). A verb with a person or group as object
-    keeps its sense ("released the hostages", "sought talks")."""
+    person sought ("released a report", "is sought in a slaying"), or for "commit" a deed done, not a pledge
+    ("committed atrocities": the deed is the event). A verb with a person or group as object keeps its sense
+    ("released the hostages", "sought talks")."""
     head = trigger.head
     lemma = head.lemma_.lower()
     if len(trigger.tokens) > 1:
         return False
+    if lemma == "commit":
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _MISDEEDS for c in head.children)
     if trigger.type == "ACCUSE" and lemma in _MOTION_SENSES:
         return _moving(head)
     if _SENSES.get(lemma) != trigger.type:
@@ -275,3 +303,21 @@ def _reaches(token: Token, verb: Token) -> bool:
 def _is(token: Token, words: frozenset[str]) -> bool:
     """The token's lemma or its lower-cased form is one of ``words``."""
     return token.lemma_.lower() in words or token.lower_ in words
+
+
+def passing(trigger: Trigger, mains: list[Trigger], heads: set[int]) -> bool:
+    """An event noun its sentence names only in passing, beside the event the sentence reports (``mains``: the
+    other triggers of the sentence that are its main predicate; ``heads``: the token indices of all triggers):
+    in a phrase or clause around that event ("the town, the scene of *violence* last spring", "a camp known for
+    *torture*", "closed the border because of *fighting*"), not its subject or object. A clause coordinated with
+    the main one reports news of its own ("…, and two were wounded in an *ambush*"), and a demonstration
+    is news even in passing ("detained during *protests*")."""
+    head = trigger.head
+    if not mains or trigger.verbal or trigger.type == "PROTEST" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "decried the burning and looting": a conjunct stands where the first one does
+    if main_predicate(head):
+        return False
+    clause = clause_verb(head)
+    return clause is None or clause.i in heads or clause.dep_ != "conj"

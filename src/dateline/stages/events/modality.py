@@ -73,7 +73,7 @@ def _links(token: Token) -> list[tuple[Token, str]]:
     """(governor, dependency through which it was reached) pairs, nearest first."""
     out = []
     for _ in range(_MAX_CHAIN):
-        if token.head is token or not (token.dep_ in _GOVERNED_THROUGH or _purpose(token)):
+        if token.head.i == token.i or not (token.dep_ in _GOVERNED_THROUGH or _purpose(token)):
             break
         out.append((token.head, token.dep_))
         token = token.head
@@ -147,7 +147,7 @@ def future(head: Token, links: Sequence[tuple[Token, str]], date: str | None, pu
 def _purpose_of_travel(head: Token) -> bool:
     """ "left for Minas Tirith for talks": a meeting travelled to has not happened yet."""
     prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+    if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
         return False
     return prep.head.lemma_.lower() in _TRAVEL
 
@@ -205,7 +205,7 @@ def _attributed(head: Token, chain: Sequence[Token], speaker: Speaker) -> str | 
         reporter = _reporting_child(token)
         if reporter is not None:
             return speaker(reporter)
-        if token.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "xcomp") or token.head is token:
+        if token.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "xcomp") or token.head.i == token.i:
             break
         token = token.head
         if token.lemma_.lower() in ATTRIBUTION and token.pos_ == "VERB":

@@ -130,7 +130,7 @@ def clause_verb(head: Token) -> Token | None:
         return head
     token = head
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

@@ -126,11 +126,11 @@ def _stranded(verb: Token) -> list[Token]:
 
 def _inherited(verb: Token, depth: int) -> list[Token]:
     head = verb.head
-    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:  # "resorted to throwing stones"
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:  # "resorted to throwing stones"
         verb, head = head, head.head
         if verb.dep_ == "prep":
             return subjects(head, depth + 1) if head.pos_ in ("VERB", "AUX", "ADJ") else []
-    if depth >= MAX_CLIMB or head is verb:
+    if depth >= MAX_CLIMB or head.i == verb.i:
         return []
     if verb.dep_ in ("acl", "relcl"):  # a participle under a verbless root is the sentence's predicate
         return [] if verb.tag_ == "VBN" and head.dep_ != "ROOT" else [head]
@@ -183,7 +183,7 @@ def _clause_subjects(noun: Token, *, governed: bool) -> list[Token]:
     """The subject of the clause a noun event takes part in, found by climbing to its verb."""
     token, prep = noun, None
     for _ in range(MAX_CLIMB):
-        if token.dep_ in ("nsubj", "ROOT") or token.head is token:
+        if token.dep_ in ("nsubj", "ROOT") or token.head.i == token.i:
             return []
         if token.dep_ == "nsubjpass":
             return [t for agent in token.head.children if agent.dep_ == "agent" for t in _pobjs(agent)]
@@ -202,7 +202,7 @@ def _undergoers(noun: Token) -> list[Token]:
     national was put under investigation")."""
     token = noun
     for _ in range(MAX_CLIMB):
-        if token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.head is token:
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.head.i == token.i:
             return []
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

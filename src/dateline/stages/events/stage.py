@@ -7,7 +7,8 @@
    ("called for sanctions", "refused to meet", "shelled the city, killing twenty"), unless it is an event
    that happened all the same ("dispersed the march", "condemned an attack by the militia"). What only sets
    the scene of another event of its sentence ("surrendered following an offensive", "the town, where six
-   were killed") is no event of its own (:func:`.happening.background`).
+   were killed") is no event of its own (:func:`.happening.background`), nor is an event noun the sentence names
+   only in passing beside its main event ("a camp known for torture": :func:`.happening.passing`).
 2. Each trigger's actors and recipients come from the parse (:mod:`.roles`) and are linked to the
    entities stage, coreference and actor descriptions (:mod:`.actors`, :mod:`.states`); a compound
    actor is one event; with no recipient named, the place the event happens in is what it is aimed at.
@@ -20,7 +21,9 @@
    ("is about to restore ties") is kept, flagged "future", with an AGREE beside it; a cooperative act it says
    it will not do ("will not accept") is a REJECT.
 
-Nothing is dropped for its modality: consumers filter on ``modality`` and ``confidence``.
+An event is kept whatever its modality — consumers filter on ``modality`` and ``confidence`` — except an act a
+sentence mentions beside its main event as only planned, possible or long past ("demanded a truce before
+allowing convoys in"): no separate factual event.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ from .happening import (
     descriptive,
     folded_into,
     other_sense,
+    passing,
 )
 from .lexicon import COOPERATIVE, HOSTILE, Rule
-from .record import Draft, EventDoc
+from .record import Draft, EventDoc, main_predicate
 from .roles import Roles, subjects
 from .triggers import Context, Trigger, find_triggers
 
@@ -72,8 +76,9 @@ def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
         return dictionary_events(doc, ctx, settings)
     triggers = find_triggers(doc, Context(ctx.linker.covered(), ctx.places.spans()), skip=ctx.skipped)
     drafts = _drafts(triggers, ctx) + _demands(doc, ctx)
-    events = [ctx.event(d) for d in drafts]
-    events = [e for d, ev in zip(drafts, events, strict=True) for e in _announced(d, ev, ctx)]
+    made = [(d, ctx.event(d)) for d in drafts]
+    made = _without_unreal_asides(made)
+    events = [e for d, ev in made for e in _announced(d, ev, ctx)]
     return sorted(events, key=lambda e: (e.evidence.start, ctx.order.get(e.id, 0)))
 
 
@@ -82,6 +87,7 @@ def _drafts(triggers: list[Trigger], ctx: EventDoc) -> list[Draft]:
     ctx.heads = {t.head.i: t for t in triggers}
     kept = [t for t in triggers if not _same_event(t, ctx) and folded_into(t, ctx) is None]
     kept = _without_background(kept)
+    kept = _without_passing(kept)
     drafts = []
     for trigger in kept:
         type_, mode = _typed(trigger, ctx, triggers)
@@ -99,6 +105,30 @@ def _without_background(triggers: list[Trigger]) -> list[Trigger]:
     if not setting:
         return triggers
     return [t for t in triggers if t not in setting or not any(o not in setting for o in _in_sentence(t, triggers))]
+
+
+# What an act only hoped, planned, conditioned or long past is not news of its own beside the sentence's event.
+_UNREAL = frozenset({how.FUTURE, how.HYPOTHETICAL, how.HISTORICAL})
+
+
+def _without_unreal_asides(made: list[tuple[Draft, Event]]) -> list[tuple[Draft, Event]]:
+    """Events less the acts a sentence mentions aside from its main event as only planned, possible or long
+    past ("ready to host", "before allowing aid", "a people it expelled 18 years ago"): an act inside a
+    plan, condition or background is no separate factual event (the main event keeps its own modality)."""
+    mains = [d.trigger for d, _ in made if main_predicate(d.trigger.head)]
+    return [(d, e) for d, e in made if main_predicate(d.trigger.head) or not _UNREAL & set(e.modality)
+            or not any(m is not d.trigger and _same_sentence(m, d.trigger) for m in mains)]
+
+
+def _without_passing(triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers less the event nouns a sentence only mentions in passing (:func:`passing`)."""
+    mains = [t for t in triggers if main_predicate(t.head)]
+    heads = {t.head.i for t in triggers}
+    return [t for t in triggers if not passing(t, [m for m in mains if m is not t and _same_sentence(m, t)], heads)]
+
+
+def _same_sentence(a: Trigger, b: Trigger) -> bool:
+    return a.head.sent.start == b.head.sent.start
 
 
 def _finding(trigger: Trigger) -> bool:
@@ -132,7 +162,7 @@ def _same_event(trigger: Trigger, ctx: EventDoc) -> bool:
     """A trigger right under another of the same type tells the same event ("killed ... in an ambush")."""
     chain = how.governors(trigger.head)[:2]
     above = next((ctx.heads[t.i] for t in chain if t.i in ctx.heads), None)
-    return above is not None and above.type == trigger.type and above.head is not trigger.head
+    return above is not None and above.type == trigger.type and above.head.i != trigger.head.i
 
 
 def _with_merged(roles: Roles, trigger: Trigger, triggers: list[Trigger], ctx: EventDoc) -> Roles:

@@ -193,7 +193,7 @@ def _through_parse(anchor: Token, rule: Rule, context: Context) -> tuple[int, ..
             continue
         if word == ACTOR:  # an object, or the object of a preposition the phrase names ("demand for X")
             hit = next((t for t in near if t.dep_ in _OBJECT_DEPS and context.in_actor(t)
-                        and (t.head is anchor or t.head.lower_ in rule.words)), None)
+                        and (t.head.i == anchor.i or t.head.lower_ in rule.words)), None)
         else:
             hit = next((t for t in near if t.i not in got and _word_fits(t, word, context)), None)
         if hit is None:

@@ -198,8 +198,8 @@ def trailing(verb: Token) -> tuple[int, int] | None:
         right -= 1
     if _as_clause(verb) and right < len(doc) and doc[right].text == "," and head.i > right:
         return trimmed(doc, right, head.right_edge.i + 1)  # "As X put it, …"
-    if left == 0 or not (doc[left - 1].is_punct or doc[left - 1].is_quote):
-        return None
+    if left == 0 or not (doc[left - 1].is_punct or doc[left - 1].is_quote) or doc[left - 1].text in _ENDS:
+        return None  # set off by a comma, a dash or a mark; one opening its sentence trails nothing
     if verb.i > head.i and (right >= len(doc) or doc[right].text in _ENDS or doc[right].is_space):
         return trimmed(doc, head.left_edge.i, left)
     if right < len(doc) and doc[right].text == "," and head.right_edge.i > right:

@@ -177,7 +177,7 @@ def _source_cue(doc: Doc, start: int, end: int, entry: CueEntry) -> Cue:
     first = doc[start]
     if entry.words[0] in ("according", "in"):
         speaker = object_in(doc[end - 1].children) or object_in(first.children)
-        clause = None if first.head is first else clause_of(first.head)
+        clause = None if first.head.i == first.i else clause_of(first.head)
         content = clause_without(clause, start, phrase_end(first, end)) if clause is not None else None
         return Cue(start, end, first, entry.lemma, entry.type, speaker, content)
     speaker = quoted_person(doc, start, end)

@@ -72,7 +72,7 @@ def clause_of(token: Token) -> Token | None:
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return None
@@ -87,7 +87,7 @@ def speaker_of(verb: Token) -> Token | None:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head  # "postings that included one saying that …"
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         node = node.head
     if verb.dep_ in _CLIMB:
@@ -138,7 +138,7 @@ def subject(verb: Token, *, passive: bool = False) -> Token | None:
 
 def antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Laura, who spoke of …" → Laura."""
-    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
         return token.head.head
     return None
 

@@ -98,7 +98,7 @@ def find_cues(doc: Doc, quoted: list[bool], entries: dict[str, tuple[CueEntry, .
         match = None if quoted[i] else _match(doc, i, entries.get(doc[i].lower_, ()), quoted, has_pos)
         if match is not None and _standalone(doc, i):
             entry, end = match
-            cue = _read_cue(doc, i, end, entry) if has_dep else Cue(i, end, doc[i], entry.lemma, entry.type)
+            cue = _read_cue(doc, i, end, entry, quoted) if has_dep else Cue(i, end, doc[i], entry.lemma, entry.type)
             cues.append(replace(cue, reports=_reports(doc, cue, has_pos)))
             i = end
         else:
@@ -153,7 +153,7 @@ def _after_gap(doc: Doc, j: int, next_word: str, quoted: list[bool]) -> int | No
     return None
 
 
-def _read_cue(doc: Doc, start: int, end: int, entry: CueEntry) -> Cue:
+def _read_cue(doc: Doc, start: int, end: int, entry: CueEntry, quoted: list[bool]) -> Cue:
     if entry.type == SOURCE:
         return _source_cue(doc, start, end, entry)
     if entry.type == NOUN:
@@ -161,7 +161,7 @@ def _read_cue(doc: Doc, start: int, end: int, entry: CueEntry) -> Cue:
         return Cue(start, end, noun, entry.lemma, entry.type, noun_speaker(noun), that_clause(noun))
     verb = doc[start]
     content = _after_cue(verb_content(verb, entry.type, entry.lemma), start, end)
-    speaker = noun_speaker(verb, any_verb=True) if verb.pos_ == "NOUN" else speaker_of(verb)  # "a call for"
+    speaker = noun_speaker(verb, any_verb=True) if verb.pos_ == "NOUN" else speaker_of(verb, quoted)  # "a call for"
     return Cue(start, end, verb, entry.lemma, entry.type, speaker, content)
 
 

@@ -146,8 +146,11 @@ def signature(text: str, close_end: int) -> tuple[int, int] | None:
 
 
 def colon_speaker(doc: Doc, open_at: int, starts: list[int]) -> Token | None:
-    """ "The mayor had one message: "We rebuild."" → the subject of the clause the colon ends (parsed Doc)."""
+    """ "The mayor had one message: "We rebuild."" → the subject of the clause the colon ends (parsed Doc), also
+    when the quotation opens the next paragraph ("The Times reports:" and a paragraph in quote marks)."""
     i = bisect.bisect_left(starts, open_at) - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
     if i < 1 or doc[i].text != ":":
         return None
     verb = clause_of(doc[i - 1])

@@ -9,7 +9,7 @@ the verb ("… Foreign Minister Ana Lima called for") and the name right after a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +23,7 @@ _VOICING = frozenset("""express expresses expressed expressing voice voices voic
 raising repeat repeats repeated repeating reiterate reiterates reiterated reiterating share shares shared sharing
 renew renews renewed renewing air airs aired airing echo echoes echoed echoing issue issues issued issuing
 deliver delivers delivered delivering offer offers offered offering make makes made making have has had""".split())
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "advmod"})
 
 
 def object_in(tokens: Iterable[Token]) -> Token | None:
@@ -78,11 +78,17 @@ def clause_of(token: Token) -> Token | None:
     return None
 
 
-def speaker_of(verb: Token) -> Token | None:
-    """Who speaks through ``verb``: its subject, a passive agent, or the subject of the verb it hangs from."""
+def speaker_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
+    """Who speaks through ``verb``: its subject, a passive agent, or the subject of the verb it hangs from.
+    ``quoted[i]`` says whether token i stands inside quotation marks: a cue outside them never takes a speaker
+    from inside them (a parse that hung "…," Jordan said from the quotation's verb), it falls back on the noun
+    right before it."""
     node = verb
+    outside = len(quoted) > verb.i and not quoted[verb.i]
     for _ in range(5):
         found = subject(node, passive=node is not verb)  # "after saying …, she was driven off": she said it
+        if found is not None and outside and quoted[found.i]:
+            return _left_neighbour(verb) or _inverted(verb)
         if found is not None:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -113,8 +119,10 @@ def _left_neighbour(verb: Token) -> Token | None:
     if i < 0:
         return None
     token = verb.doc[i]
-    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ in ("pobj", "dobj", "nsubjpass"):
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ in ("dobj", "nsubjpass"):
         return None
+    if token.dep_ == "pobj" and not (token.pos_ == "PROPN" and verb.dep_ == "ROOT"):
+        return None  # "… board of the Post Trump said": a name read into a phrase before a verb with no subject
     return token
 
 

@@ -45,3 +45,26 @@ def test_a_name_read_into_the_phrase_before_a_verb_without_subject_is_its_speake
                            "involvement in NATO may need to be diminished.")
     (quote,) = quotes
     assert quote.speaker is not None and _speaker(text, quote).endswith("Trump")
+
+
+def test_a_dateline_the_parse_makes_a_subject_is_no_speaker() -> None:
+    text, quotes = _quotes("Museum opens\n\nWASHINGTON -- President Obama, dedicating the new museum on Saturday, "
+                           "said it would tell an American story.")
+    (quote,) = quotes
+    assert _speaker(text, quote) == "Obama"
+
+
+def test_a_statement_issued_speaks_for_who_issued_it_and_a_speech_for_who_gave_it() -> None:
+    text, quotes = _quotes('Test condemned\n\nAfter a meeting, the Security Council issued a statement calling the '
+                           'nuclear test "a clear violation" of its resolutions.')
+    assert [_speaker(text, q) for q in quotes] == ["Security Council"]
+    text, quotes = _quotes("Tax plan\n\nThe goal is to curb activist investors, according to a speech Mrs. Clinton "
+                           "delivered at New York University in July.")
+    assert [_speaker(text, q) for q in quotes] == ["Clinton"]
+
+
+def test_the_occasion_of_a_cue_is_no_speaker() -> None:
+    text, quotes = _quotes('Lynch speaks\n\n"We will get there together," she said at a news conference announcing '
+                           "that her department was suing the state.")
+    assert [(q.cue.text if q.cue else None, _speaker(text, q)) for q in quotes] == [("said", "she"),
+                                                                                      ("announcing", "she")]

@@ -27,10 +27,30 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "advmod"
 
 
 def object_in(tokens: Iterable[Token]) -> Token | None:
-    """The first object among ``tokens`` ("according to *police*")."""
+    """The first object among ``tokens`` ("according to *police*"); for a text someone wrote or gave, its
+    author ("according to a speech *Clinton* delivered", "according to *her* statement")."""
     for token in tokens:
         if token.dep_ in ("pobj", "dobj"):
-            return token
+            return author(token) or token
+    return None
+
+
+def author(noun: Token) -> Token | None:
+    """Who wrote or gave the text a noun names: its possessor, the object of its "by", or the subject of a
+    relative clause on it ("a speech Clinton delivered")."""
+    if noun.lemma_.lower() not in _AUTHORED:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "PRON", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        if child.dep_ == "relcl":
+            found = next((c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -92,13 +112,40 @@ def speaker_of(verb: Token, quoted: Sequence[bool] = ()) -> Token | None:
         if found is not None:
             return found
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return node.head  # "postings that included one saying that …"
+            if _occasion(node.head):  # "she said at a news conference announcing …": she announced it
+                node = node.head.head
+                continue
+            return _issuer(node.head) or node.head  # "postings that included one saying that …"
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         node = node.head
     if verb.dep_ in _CLIMB:
         return None
     return _left_neighbour(verb) or _inverted(verb)
+
+
+# What is issued to say something: "issued a statement calling …" is said by who issued it.
+_DOCUMENTS = frozenset("""statement letter report release communique communiqué memo note message declaration
+resolution complaint filing ad advertisement video post tweet email paper""".split())
+# Texts someone wrote or gave, which speak for their author.
+_AUTHORED = _DOCUMENTS | frozenset("speech remarks interview testimony op-ed column book essay".split())
+
+
+# Occasions at which someone speaks, which say nothing themselves.
+_OCCASIONS = frozenset("""conference meeting rally hearing event briefing session summit address appearance
+ceremony debate forum gathering""".split())
+
+
+def _occasion(noun: Token) -> bool:
+    """A noun naming the occasion of a cue ("at a news conference"), in a phrase the clause climbs through."""
+    return noun.lemma_.lower() in _OCCASIONS and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued the document a participle describes ("the council issued a statement calling …")."""
+    if noun.lemma_.lower() not in _DOCUMENTS or noun.dep_ != "dobj":
+        return None
+    return subject(noun.head)
 
 
 def _inverted(verb: Token) -> Token | None:
@@ -140,8 +187,22 @@ def subject(verb: Token, *, passive: bool = False) -> Token | None:
     for child in subjects:
         if child.lower_ in _RELATIVE and verb.dep_ != "relcl":
             continue
-        return child
+        return _past_dateline(child)
     return None
+
+
+_DASHES = frozenset({"--", "—", "–", "―", "-"})
+
+
+def _past_dateline(token: Token) -> Token:
+    """ "WASHINGTON -- President Obama … said": a place in capitals before a dash opening the text is the
+    story's dateline, which the parse may make the subject; the speaker is the name after the dash."""
+    doc = token.doc
+    if not (token.is_upper and token.i + 1 < len(doc) and doc[token.i + 1].text in _DASHES):
+        return token
+    if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws and not doc[token.i - 1].is_upper:
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1), token)
 
 
 def antecedent(token: Token) -> Token | None:

@@ -43,3 +43,21 @@ def test_a_clause_of_time_beside_the_object_is_no_part_of_what_is_condemned() ->
 def test_a_clause_opening_its_sentence_is_no_cue_that_a_trailing_attribution_reports() -> None:
     quotes = _quotes("He also talked about the costs. Those discussions are continuing, he said.")
     assert quotes[-1] == ("indirect", "Those discussions are continuing", "he")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The committee noted the rule in its report last week.", "the rule in its report"),
+    ("The senator stressed her support for the new port.", "her support for the new port"),
+    ("The candidate believed the online polls.", "the online polls"),
+])
+def test_a_noun_phrase_a_speech_or_belief_verb_reports_is_its_content(text: str, content: str) -> None:
+    assert [q[:2] for q in _quotes(text)] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The campaign continued its tour of the state.",
+    "The plan would add $84 billion to the deficit.",
+    "The mayor told reporters on Monday.",
+])
+def test_a_noun_phrase_taken_in_another_sense_or_addressed_is_no_content(text: str) -> None:
+    assert _quotes(text) == []

@@ -3,7 +3,9 @@
 The cue's type (the lexicon's third column) decides which dependents may hold the content:
 
 * ``speech`` (say, tell, add) and ``belief`` (think, expect): a clausal complement (``ccomp``), or the clause
-  a trailing or interposed ``…, X said, …`` hangs from, or what follows "As X put it, …";
+  a trailing or interposed ``…, X said, …`` hangs from, or what follows "As X put it, …", or a noun phrase
+  object ("noted the rule", "believed the polls") unless the verb takes it in another sense ("added $84
+  billion", "continued its campaign") or it is whom the verb addresses ("told reporters");
 * ``assertion`` (claim, deny, warn), ``evidence`` (a poll shows, a study found) and ``directive`` (urge,
   call for): also an infinitival complement or an object;
 * ``evaluation`` (accuse, condemn): the object with its prepositional phrase;
@@ -83,16 +85,31 @@ def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | N
         found = _object_content(verb, kind, lemma)
         if found is not None:
             return found
-    elif lemma == "say":
-        found = _said_object(verb)
+    elif says_object(verb, kind, lemma):
+        found = _said_object(verb, lemma)
         if found is not None:
             return found
     return trailing(verb)
 
 
-def _said_object(verb: Token) -> tuple[int, int] | None:
-    """What "say" says as a noun phrase: "said something strange", "said the same of X"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+# Speech and belief verbs whose noun-phrase object is no content: another sense takes it ("continued its
+# campaign", "added $84 billion", "assumed the post", "read the guide", "worries voters", "countered aggression").
+_NO_OBJECT_CONTENT = frozenset({"continue", "go on", "respond", "answer", "ask", "query", "add", "assume", "read",
+                                "learn", "hear", "figure out", "worry", "counter", "post", "write"})
+
+
+def says_object(verb: Token, kind: str, lemma: str) -> bool:
+    """Whether a speech or belief verb reports its noun-phrase object ("said something strange", "noted the
+    rule", "stressed her support", "believed the polls") — not whom it addresses ("told reporters")."""
+    return kind in (SPEECH, BELIEF) and lemma not in _NO_OBJECT_CONTENT and verb.lower_ not in _HEARER_FORMS
+
+
+def _said_object(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """What a speech verb says as a noun phrase: "said something strange", "said the same of X", "noted the
+    rule" (a noun, a name or a number heading it)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    if lemma == "say":  # "said the same of X"
+        objects = objects or [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     return trimmed(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1) if objects else None
 
 

@@ -31,6 +31,7 @@ from .content import (
     TYPES,
     clause_without,
     phrase_end,
+    says_object,
     that_clause,
     trailing,
     verb_content,
@@ -211,6 +212,6 @@ def _reports(doc: Doc, cue: Cue, tagged: bool) -> bool:
     if not tagged:
         return True  # nothing to tell by
     lo, hi = cue.content
-    if cue.type in NOUN_CONTENT or (cue.lemma == "say" and _object_said(cue.verb, lo, hi)):
+    if cue.type in NOUN_CONTENT or (says_object(cue.verb, cue.type, cue.lemma) and _object_said(cue.verb, lo, hi)):
         return any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in doc[lo:hi])
     return any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])

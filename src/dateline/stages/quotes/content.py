@@ -81,15 +81,41 @@ def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | N
     if clauses:
         side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
         return trimmed(verb.doc, min(c.left_edge.i for c in side), max(_clause_end(c, verb) for c in side))
+    if kind in _PASSIVE_TYPES:
+        found = _passive_subject(verb)
+        if found is not None:
+            return found
     if kind in _OBJECT_TYPES:
         found = _object_content(verb, kind, lemma)
         if found is not None:
             return found
+    elif kind in (SPEECH, BELIEF) and lemma not in _NO_INFINITIVE and _infinitival(verb) is not None:
+        return _object_content(verb, DIRECTIVE, lemma)  # "told his aides to find a way", "expects them to win"
     elif says_object(verb, kind, lemma):
         found = _said_object(verb, lemma)
         if found is not None:
             return found
     return trailing(verb)
+
+
+# Types whose passive subject is what is reported when an agent says who did it ("the nominee has been endorsed
+# by the paper", "the issue was first reported by the AP").
+_PASSIVE_TYPES = frozenset({ASSERTION, EVALUATION, STANCE, EVIDENCE})
+# Speech and belief verbs whose infinitival complement is no content ("continued to rise", "learned how to").
+_NO_INFINITIVE = frozenset({"continue", "go on", "begin", "start", "learn", "figure out", "read", "hear", "assume"})
+
+
+def _passive_subject(verb: Token) -> tuple[int, int] | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subjects or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return trimmed(verb.doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+
+
+def _infinitival(verb: Token) -> Token | None:
+    """The infinitival complement after a verb ("told them *to leave*")."""
+    return next((c for c in verb.children if c.i > verb.i and (c.dep_ == "xcomp" or _infinitive(c))
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 # Speech and belief verbs whose noun-phrase object is no content: another sense takes it ("continued its

@@ -198,13 +198,19 @@ def _body_after_date(text: str, end: int, line_end: int) -> int | None:
 
 def _find_dateline(text: str, lines: list[_Line], body: list[int],
                    starts: dict[int, int]) -> tuple[Dateline | None, int | None]:
-    for i in body[:2]:
-        found = _match_dateline(text, starts[i], lines[i].end) or _run_in_dateline(text, starts[i], lines[i].end)
+    for i in body[:3]:
+        found = _match_dateline(text, starts[i], lines[i].end) or _run_in_dateline(text, starts[i], lines[i].end) \
+            or _bare_dateline(text, starts[i], lines[i].end)
         if found is not None:
             return found, i
-        if not _is_preamble(text[starts[i]:lines[i].end]):
+        line = text[starts[i]:lines[i].end]
+        if not (_is_preamble(line) or _CAPTION_RE.search(line)):
             break
     return None, None
+
+
+# A photo caption above the story ends with its credit: "… (AP Photo/Ron Schwane)", "(Photo: Jane Doe)".
+_CAPTION_RE = re.compile(r"\((?:[^()\n]{0,40}\s)?(?i:photo|photograph|picture|image)s?\b[^()\n]{0,80}\)\s*$")
 
 
 def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
@@ -234,6 +240,22 @@ def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:
         return None
     found = _match_dateline(text, m.end(), end)
     return found if found is not None and found.place is not None and found.place.split(",")[0].isupper() else None
+
+
+# A place in capitals opening the body with no separator at all, the first sentence right after it.
+_BARE_RE = re.compile(r"(?P<caps>[^\W\d_a-z][^\W\d_a-z.'’-]+(?:[ \t]+[^\W\d_a-z][^\W\d_a-z.'’-]+){0,2})[ \t]+"
+                      r"(?=[^\W\d_a-z][^\W\d_A-Z])")
+MIN_BARE_LETTERS = 4
+
+
+def _bare_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """ "SAN ANTONIO Turner Sports analyst …": a known country or city of at least 100,000 people written in
+    capitals, with no separator, before a capitalised word that starts the first sentence."""
+    m = _BARE_RE.match(text, start, min(end, start + MAX_LINE_CHECK))
+    if m is None or sum(c.isalpha() for c in m["caps"]) < MIN_BARE_LETTERS:
+        return None
+    place = _place(m["caps"], known=True)
+    return Dateline(place=place, agency=None, start=start, end=m.end("caps")) if place is not None else None
 
 
 def _only_dateline(text: str, start: int, end: int) -> bool:

@@ -64,8 +64,8 @@ def test_a_noun_phrase_taken_in_another_sense_or_addressed_is_no_content(text: s
 
 
 def test_a_passive_cue_with_its_agent_reports_its_subject_and_an_infinitive_is_what_was_told_or_expected() -> None:
-    quotes = _quotes("Race update\n\nThe governor has been endorsed by the state's largest newspaper. The mayor told his "
-                     "aides to find a way around the council. The minister expects the talks to resume in March. "
+    quotes = _quotes("Race update\n\nThe governor has been endorsed by the state's largest newspaper. The mayor told "
+                     "his aides to find a way around the council. The minister expects the talks to resume in March. "
                      "Prices continued to rise in May.")
     assert quotes == [("indirect", "The governor", "the state's largest newspaper"),
                       ("indirect", "his aides to find a way around the council", "The mayor"),

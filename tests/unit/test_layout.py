@@ -164,6 +164,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
      {"dateline": ("Kuala Lumpur", None, "Kuala Lumpur:")}),
     ("dateline-unknown-word-before-colon", f"Rebels retake key town\nUpdate: {P}", {"dateline": None}),
     ("dateline-name-before-colon", f"Rebels retake key town\nTrump: {P}", {"dateline": None}),
+    ("dateline-after-a-photo-caption",
+     f"Rebels retake key town\nA fighter waves a flag in the square on Monday. (AP Photo/Jane Doe)\n\n"
+     f"ALEPPO, Syria (AP) — {P}", {"dateline": ("ALEPPO, Syria", "AP", "ALEPPO, Syria (AP) —")}),
+    ("dateline-bare-known-city-in-capitals", f"Rebels retake key town\nSAN ANTONIO Turner Sports said {P}",
+     {"dateline": ("SAN ANTONIO", None, "SAN ANTONIO")}),
+    ("dateline-bare-needs-a-known-place", f"Rebels retake key town\nBREAKING News came late. {P}",
+     {"dateline": None}),
+    ("dateline-bare-needs-capitals", f"Rebels retake key town\nMadrid Police said {P}", {"dateline": None}),
     ("dateline-only-later-line-not-heading", f"Rebels retake key town\n{P}\nLONDON (Reuters) -\n{Q}",
      {"dateline": None, "headings": ()}),
     # credits

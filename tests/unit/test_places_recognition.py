@@ -115,6 +115,14 @@ def test_a_town_and_the_county_it_lies_in_agree() -> None:
     assert places == {"Paris": 2018, "Henry County": 2016}  # both in Tennessee
 
 
+def test_a_county_written_with_its_abbreviation_is_that_county() -> None:
+    from dateline.geo.recognize import lookup
+
+    assert [c.geonameid for c in lookup(COUNTIES, "Kingman Co.")] == [2014]
+    assert [c.geonameid for c in lookup(COUNTIES, "KINGMAN CO")] == [2014]
+    assert lookup(COUNTIES, "Paris Co.") == ()  # no county of that name
+
+
 STREETS = FakeGazetteer([
     (_place(31, "Darby", "city", "US", 39.95, -75.26, admin1="PA", population=10_000), []),
     (_place(32, "Dublin", "city", "US", 40.1, -83.11, admin1="OH", population=49_000), []),

@@ -104,7 +104,7 @@ class Tally:
 def evaluate_geo(path: str | Path, *, oracle: bool = False, limit: int | None = None, half: str | None = None,
                  outlet: bool = False, settings: Settings = DEFAULT, gazetteer: Gazetteer | None = None) -> dict:
     """Geoparse the first ``limit`` documents of the corpus at ``path`` (of its ``half``, "even" or "odd",
-    when given) and score them; prints the summary. ``outlet``: give each article its URL, whose country
+    when given) and score them; returns the summary. ``outlet``: give each article its URL, whose country
     domain is evidence for its places (score.py gives text only, so its figures are those without)."""
     started = time.perf_counter()
     docs = halved(load_corpus(path), half)[:limit]
@@ -121,7 +121,6 @@ def evaluate_geo(path: str | Path, *, oracle: bool = False, limit: int | None = 
     if outlet:
         report["outlet"] = True
     report["seconds"] = round(time.perf_counter() - started, 1)
-    print(report)  # noqa: T201 - the evaluation's output is its report
     return report
 
 

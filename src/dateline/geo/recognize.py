@@ -33,6 +33,7 @@ PROMINENT = 50_000  # a town this populous may stand for a building or street na
 REGIONAL = frozenset({"country", "continent", "admin1", "region"})
 _PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
 _SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
+_COUNTY_ABBREVIATIONS = (" co.", " co", " cnty.", " cnty", " cty.")
 _DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 # Words beside a name that say which kind of place it is (the feature its candidate should have).
 KIND_WORDS = {"state": "admin1", "province": "admin1", "county": "admin2", "parish": "admin2", "borough": "admin2",
@@ -108,6 +109,9 @@ def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
     for suffix in _SUFFIXES:
         if lower.endswith(suffix) and len(text) > len(suffix):
             return tuple(gazetteer.candidates(text[:-len(suffix)]))
+    for short in _COUNTY_ABBREVIATIONS:  # "PLYMOUTH CO." is Plymouth County
+        if lower.endswith(short) and len(text) > len(short):
+            return tuple(c for c in gazetteer.candidates(f"{text[:-len(short)]} County") if c.feature == "admin2")
     return ()
 
 

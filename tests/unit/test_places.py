@@ -263,6 +263,19 @@ def test_a_capital_name_is_the_capital_not_a_division_of_its_country() -> None:
     assert _by_mention(local)["Washington"].geonameid == 1041  # the article's town is in the state
 
 
+def test_a_region_s_own_name_is_the_region_not_a_small_town_of_that_name() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(50, "Atlantic Ocean", "region", None, 10.0, -30.0), [("Atlantic", "abbr")]),
+        (_place(51, "Atlantic", "city", "US", 41.4, -95.0, admin1="IA", population=6_800), []),
+        (_place(52, "Des Moines", "city", "US", 41.6, -93.6, admin1="IA", population=214_000), []),
+        (_place(53, "United States", "country", "US", 39.8, -98.5, population=327_000_000), [("US", "abbr")]),
+    ])
+    bare = geoparse(make_doc("Storms formed over the [Atlantic](LOC) and hit the [US](GPE) ."), gazetteer)
+    assert _by_mention(bare)["Atlantic"].geonameid == 1050
+    local = geoparse(make_doc("Police in [Des Moines](GPE) and [Atlantic](GPE) searched the farm ."), gazetteer)
+    assert _by_mention(local)["Atlantic"].geonameid == 1051  # the article's towns are in Iowa
+
+
 def test_a_bare_dateline_names_the_major_city_whatever_the_article_names() -> None:
     from dateline.extensions import register
     from dateline.records import Article, Dateline

@@ -36,9 +36,9 @@ WEIGHTS: dict[str, float] = {
     "most_populous": 0.658, "near": 0.193, "near_far": 3.495, "population_share": 0.016, "qualifier": 4.0,
     "qualifier_miss": -2.0, "region": 1.229
 }
-# A mention that names a country or continent by name never resolves to a smaller place of that name, unless
+# A mention that names a country, continent or region by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown); see _outranking.
-_WHOLE = ("country", "continent")
+_WHOLE = ("country", "continent", "region")
 _SMALLER = ("city", "admin2")
 MAJOR_CITY = 500_000  # a city this populous, and far more than its namesakes, is what a bare dateline names
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
@@ -107,7 +107,8 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
 
 def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], bool]:
     """Which candidates a bare name leaves aside unless the article sets them among its other places: a
-    country's or continent's own name is not a town, county or foreign division of that name ("Georgia" alone
+    country's, continent's or region's own name is not a town, county or foreign division of that name
+    ("the Atlantic" is the ocean, not Atlantic, Iowa; "Georgia" alone
     is the country; in an article about towns of the US, the state; "Lebanon" beside Myerstown is the town); a
     national capital's name is not a division of its own country, nor a smaller one abroad, of that
     name ("Washington", "Santiago"). A qualifier or a kind word ("the state of Washington") leaves every

@@ -151,9 +151,17 @@ def _find_title(lines: list[_Line], given: str | None, settings: Settings) -> tu
     first = lines[0].text
     if (len(first) > settings.title_max_chars or _ends_statement(first) or BYLINE_RE.match(first)
             or not any(c.isalpha() for c in first) or fills_line(first, 0, len(first))
-            or _only_dateline(first, 0, len(first))):
+            or _only_dateline(first, 0, len(first)) or _opens_with_dateline(first)):
         return None, None
     return first, 0
+
+
+def _opens_with_dateline(line: str) -> bool:
+    """A first line that opens with a known place in capitals and goes straight on is the body wrapped at the
+    line's end ("DETROIT The U.S. Transportation Department on Wednesday issued … makers of"), not a title; a
+    title may open with a place and a colon ("US: Raqqa in sights")."""
+    found = _bare_dateline(line, 0, len(line))
+    return found is not None and bool(line[found.end:].strip())
 
 
 def _ends_sentence(line: str) -> bool:

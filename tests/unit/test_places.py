@@ -263,6 +263,20 @@ def test_a_capital_name_is_the_capital_not_a_division_of_its_country() -> None:
     assert _by_mention(local)["Washington"].geonameid == 1041  # the article's town is in the state
 
 
+def test_a_town_is_inside_a_county_only_when_it_lies_in_that_county() -> None:
+    from dateline.geo.resolve import inside
+
+    county = Candidate(60, 1060, "Ohio County", "admin2", "US", "KY", 37.5, -86.8, admin2="ohio county")
+    state = _place(61, "Ohio", "admin1", "US", 40.3, -82.8, admin1="OH")
+    there = Candidate(62, 1062, "Hartford", "city", "US", "KY", 37.45, -86.9, 2_600, admin2="ohio county")
+    elsewhere = Candidate(63, 1063, "Bowling Green", "city", "US", "KY", 36.99, -86.44, 63_000,
+                          admin2="warren county")
+    in_ohio = Candidate(64, 1064, "Bowling Green", "city", "US", "OH", 41.37, -83.65, 31_000, admin2="wood county")
+    assert inside(there, county) and not inside(elsewhere, county)
+    assert inside(in_ohio, state) and not inside(elsewhere, state)
+    assert not inside(there, _place(65, "Ohio", "city", "US", 39.0, -84.0, admin1="KY"))  # a town holds nothing
+
+
 def test_a_region_s_own_name_is_the_region_not_a_small_town_of_that_name() -> None:
     gazetteer = FakeGazetteer([
         (_place(50, "Atlantic Ocean", "region", None, 10.0, -30.0), [("Atlantic", "abbr")]),

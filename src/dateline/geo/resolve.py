@@ -218,10 +218,16 @@ def _qualifier_features(cand: Candidate, mention: Mention, mentions: Sequence[Me
 
 
 def inside(cand: Candidate, region: Candidate) -> bool:
-    """``cand`` lies in ``region`` (a country, or a first-level division)."""
+    """``cand`` lies in ``region``: a country, a first-level division or a county (a town in "Ohio County,
+    Kentucky" is not every town of Kentucky); a place of any other kind holds nothing."""
     if region.feature == "country":
         return cand.country == region.country
-    return cand.country == region.country and region.admin1 is not None and cand.admin1 == region.admin1
+    if region.feature not in ("admin1", "admin2"):
+        return False
+    same_division = cand.country == region.country and region.admin1 is not None and cand.admin1 == region.admin1
+    if region.feature == "admin1":
+        return same_division
+    return same_division and region.admin2 is not None and cand.admin2 == region.admin2
 
 
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:

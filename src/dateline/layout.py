@@ -159,7 +159,7 @@ def _find_title(lines: list[_Line], given: str | None, settings: Settings) -> tu
 def _opens_with_dateline(line: str) -> bool:
     """A first line that opens with a known place in capitals and goes straight on is the body wrapped at the
     line's end ("DETROIT The U.S. Transportation Department on Wednesday issued … makers of"), not a title; a
-    title may open with a place and a colon ("US: Raqqa in sights")."""
+    title may open with a place and a colon ("Sudan: Talks resume in the capital")."""
     found = _bare_dateline(line, 0, len(line))
     return found is not None and bool(line[found.end:].strip())
 

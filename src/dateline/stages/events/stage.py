@@ -115,20 +115,19 @@ def _without_unreal_asides(made: list[tuple[Draft, Event]]) -> list[tuple[Draft,
     """Events less the acts a sentence mentions aside from its main event as only planned, possible or long
     past ("ready to host", "before allowing aid", "a people it expelled 18 years ago"): an act inside a
     plan, condition or background is no separate factual event (the main event keeps its own modality)."""
-    mains = [d.trigger for d, _ in made if main_predicate(d.trigger.head)]
-    return [(d, e) for d, e in made if main_predicate(d.trigger.head) or not _UNREAL & set(e.modality)
-            or not any(m is not d.trigger and _same_sentence(m, d.trigger) for m in mains)]
+    main = [main_predicate(d.trigger.head) for d, _ in made]
+    sentence = [d.trigger.head.sent.start for d, _ in made]
+    return [(d, e) for k, (d, e) in enumerate(made) if main[k] or not _UNREAL & set(e.modality)
+            or not any(main[j] and sentence[j] == sentence[k] for j in range(len(made)) if j != k)]
 
 
 def _without_passing(triggers: list[Trigger]) -> list[Trigger]:
     """Triggers less the event nouns a sentence only mentions in passing (:func:`passing`)."""
-    mains = [t for t in triggers if main_predicate(t.head)]
+    sentence = [t.head.sent.start for t in triggers]
+    mains = [k for k, t in enumerate(triggers) if main_predicate(t.head)]
     heads = {t.head.i for t in triggers}
-    return [t for t in triggers if not passing(t, [m for m in mains if m is not t and _same_sentence(m, t)], heads)]
-
-
-def _same_sentence(a: Trigger, b: Trigger) -> bool:
-    return a.head.sent.start == b.head.sent.start
+    return [t for k, t in enumerate(triggers)
+            if not passing(t, [triggers[j] for j in mains if j != k and sentence[j] == sentence[k]], heads)]
 
 
 def _finding(trigger: Trigger) -> bool:

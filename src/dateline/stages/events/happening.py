@@ -305,15 +305,15 @@ def _is(token: Token, words: frozenset[str]) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def passing(trigger: Trigger, mains: list[Trigger], heads: set[int]) -> bool:
-    """An event noun its sentence names only in passing, beside the event the sentence reports (``mains``: the
-    other triggers of the sentence that are its main predicate; ``heads``: the token indices of all triggers):
+def passing(trigger: Trigger, beside_main: bool, heads: set[int]) -> bool:
+    """An event noun its sentence names only in passing, beside the event the sentence reports (``beside_main``:
+    the sentence has a trigger that is its main predicate; ``heads``: the token indices of all triggers):
     in a phrase or clause around that event ("the town, the scene of *violence* last spring", "a camp known for
     *torture*", "closed the border because of *fighting*"), not its subject or object. A clause coordinated with
     the main one reports news of its own ("…, and two were wounded in an *ambush*"), and a demonstration
     is news even in passing ("detained during *protests*")."""
     head = trigger.head
-    if not mains or trigger.verbal or trigger.type == "PROTEST" or head.pos_ not in ("NOUN", "PROPN"):
+    if not beside_main or trigger.verbal or trigger.type == "PROTEST" or head.pos_ not in ("NOUN", "PROPN"):
         return False
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head  # "decried the burning and looting": a conjunct stands where the first one does

@@ -116,18 +116,22 @@ def _without_unreal_asides(made: list[tuple[Draft, Event]]) -> list[tuple[Draft,
     past ("ready to host", "before allowing aid", "a people it expelled 18 years ago"): an act inside a
     plan, condition or background is no separate factual event (the main event keeps its own modality)."""
     main = [main_predicate(d.trigger.head) for d, _ in made]
-    sentence = [d.trigger.head.sent.start for d, _ in made]
-    return [(d, e) for k, (d, e) in enumerate(made) if main[k] or not _UNREAL & set(e.modality)
-            or not any(main[j] and sentence[j] == sentence[k] for j in range(len(made)) if j != k)]
+    with_main = _sentences_with_main([d.trigger for d, _ in made], main)
+    return [(d, e) for k, (d, e) in enumerate(made)
+            if main[k] or not _UNREAL & set(e.modality) or d.trigger.head.sent.start not in with_main]
 
 
 def _without_passing(triggers: list[Trigger]) -> list[Trigger]:
     """Triggers less the event nouns a sentence only mentions in passing (:func:`passing`)."""
-    sentence = [t.head.sent.start for t in triggers]
-    mains = [k for k, t in enumerate(triggers) if main_predicate(t.head)]
+    with_main = _sentences_with_main(triggers, [main_predicate(t.head) for t in triggers])
     heads = {t.head.i for t in triggers}
-    return [t for k, t in enumerate(triggers)
-            if not passing(t, [triggers[j] for j in mains if j != k and sentence[j] == sentence[k]], heads)]
+    return [t for t in triggers if not passing(t, t.head.sent.start in with_main, heads)]
+
+
+def _sentences_with_main(triggers: list[Trigger], main: list[bool]) -> set[int]:
+    """The start tokens of the sentences holding a trigger that is their main predicate (a trigger that is one
+    itself is never set aside, so "another main trigger" and "a main trigger" decide alike)."""
+    return {t.head.sent.start for t, m in zip(triggers, main, strict=True) if m}
 
 
 def _finding(trigger: Trigger) -> bool:

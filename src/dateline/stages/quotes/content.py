@@ -133,9 +133,8 @@ def says_object(verb: Token, kind: str, lemma: str) -> bool:
 def _said_object(verb: Token, lemma: str) -> tuple[int, int] | None:
     """What a speech verb says as a noun phrase: "said something strange", "said the same of X", "noted the
     rule" (a noun, a name or a number heading it)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
-    if lemma == "say":  # "said the same of X"
-        objects = objects or [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    dobjs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    objects = [c for c in dobjs if c.pos_ in ("NOUN", "PROPN", "NUM")] or (dobjs if lemma == "say" else [])
     return trimmed(verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1) if objects else None
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
+from . import tables
 from .article import build_article
 from .cameo.load import load_dictionaries
 from .deadline import time_limit
@@ -81,6 +82,7 @@ class Extractor:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        tables.use_cache_dir(settings.cache_dir)
         if settings.cameo_verbs:  # read (and check) the dictionaries once, before any article
             load_dictionaries(settings)
         self.nlp = load_model(settings.model)

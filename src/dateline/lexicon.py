@@ -13,7 +13,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -132,7 +132,19 @@ def alpha3() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _name_index() -> dict[str, tuple[Entry, ...]]:
-    """Lower-cased surface → names, aliases first, then states, capitals, demonyms, cities and US states."""
+    """Lower-cased surface → names, aliases first, then states, capitals, demonyms, cities and US states
+    (derived once, then read from the cache folder: see :func:`tables.derived`)."""
+    sources = tables.source_bytes("lexicon.py", "tables.py", "data/aliases.tsv", "data/demonyms.tsv")
+    rows = tables.derived("names", sources, _name_rows)
+    return {key: tuple(Entry(*fields) for fields in entries) for key, entries in rows}
+
+
+def _name_rows() -> list[tuple[str, list[tuple[object, ...]]]]:
+    """The name index as JSON-able rows: (key, [entry fields …])."""
+    return [(key, [astuple(e) for e in entries]) for key, entries in _built_name_index().items()]
+
+
+def _built_name_index() -> dict[str, list[Entry]]:
     index: dict[str, list[Entry]] = {}
 
     def add(form: str, kind: str, country: str | None, sector: str | None, canonical: str, exact: bool) -> None:
@@ -159,7 +171,7 @@ def _name_index() -> dict[str, tuple[Entry, ...]]:
             add(city["name"], "CITY", codes[city["countrycode"]], None, city["name"], False)
     for state in gc.get_us_states().values():
         add(state["name"], "STATE", "USA", None, state["name"], False)
-    return {key: tuple(entries) for key, entries in index.items()}
+    return index
 
 
 @lru_cache(maxsize=1)

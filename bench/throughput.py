@@ -67,7 +67,14 @@ def _runner(mode: str, texts: list[str]):  # type: ignore[no-untyped-def]
         from textacy.extract import direct_quotations  # type: ignore[import-not-found]
 
         nlp = load_stock_model(DEFAULT.model)
-        return lambda batch: [list(direct_quotations(doc)) for doc in nlp.pipe(batch)]
+
+        def quotes(doc):  # type: ignore[no-untyped-def]
+            try:
+                return list(direct_quotations(doc))
+            except ValueError:  # textacy bails out of an article with an odd number of quote marks
+                return []
+
+        return lambda batch: [quotes(doc) for doc in nlp.pipe(batch)]
     import dateline
 
     workers = int(mode.rsplit("_", 1)[1])

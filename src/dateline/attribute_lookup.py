@@ -76,11 +76,14 @@ class AttributeLookup:
         self.multi = [r for r in self.rules if len(r.tests) > 1]
         self._cache: dict[tuple[int, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
         self._combined: dict[tuple[int, ...], dict[Any, Any]] = {}
+        self._classes = {j: _WordClasses(self.rules, field) for j, field in enumerate(self.fields)
+                         if _WordClasses.applies(self.rules, field)}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        keys = [tuple(int(v) for v in row) for row in doc.to_array(self.attr_ids).reshape(len(doc), -1).tolist()]
+        rows = doc.to_array(self.attr_ids).reshape(len(doc), -1).tolist()
+        keys = [self._key(row) for row in rows]
         facts = [self._facts(key) for key in keys]
         extra = self._multi_hits(facts)
         for i, (orders, _) in enumerate(facts):
@@ -89,13 +92,21 @@ class AttributeLookup:
                 set_token_attrs(doc[i], self._attrs(hits))
         return doc
 
+    def _key(self, row: list[Any]) -> tuple[int, ...]:
+        """The token's tested attributes, a word that no rule names replaced by its class (see _WordClasses)."""
+        if not self._classes:
+            return tuple(int(v) for v in row)
+        return tuple(self._classes[j].of(int(v), self.vocab) if j in self._classes else int(v)
+                     for j, v in enumerate(row))
+
     def _facts(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
         """For one combination of tested attributes: the one-token rules that match, and which (rule,
         position) tests of the longer rules the token passes."""
         found = self._cache.get(key)
         if found is None:
+            hashes = [self._classes[j].example[h] if j in self._classes else h for j, h in enumerate(key)]
             values = {f: bool(h) if f in _FLAGS else self.vocab.strings[h] if h else ""
-                      for f, h in zip(self.fields, key, strict=True)}
+                      for f, h in zip(self.fields, hashes, strict=True)}
             orders = tuple(r.order for r in self.single if _passes(r.tests[0], values))
             steps = frozenset((n, k) for n, r in enumerate(self.multi) for k, test in enumerate(r.tests)
                               if _passes(test, values))
@@ -127,6 +138,42 @@ class AttributeLookup:
                 combined.update(by_order[order])
             self._combined[key] = combined
         return combined
+
+
+class _WordClasses:
+    """For a string attribute the rules test only by value, ``IN`` or ``REGEX`` (the lowercase form): every
+    word that none of them names passes exactly the same tests as any other such word with the same regex
+    outcomes, so all of them share one class. Without it each new word of a text was a new combination to
+    work out (as slow as the ruler itself on text not seen before); with it the combinations are few."""
+
+    def __init__(self, rules: list[_Rule], field: str) -> None:
+        tests = [test[field] for rule in rules for test in rule.tests if field in test]
+        self.named = frozenset(t for t in tests if isinstance(t, str)) | frozenset(
+            w for t in tests if isinstance(t, dict) for w in t.get("IN", ()))
+        self.regexes = [t["REGEX"] for t in tests if isinstance(t, dict) and "REGEX" in t]
+        self._class: dict[int, int] = {}
+        self.example: dict[int, int] = {}  # class → the hash of a word in it (a named word is its own class)
+
+    @staticmethod
+    def applies(rules: list[_Rule], field: str) -> bool:
+        """Whether the rules test ``field`` as a string, and never with ``NOT_IN`` (which a class cannot
+        decide)."""
+        tests = [test[field] for rule in rules for test in rule.tests if field in test]
+        return field not in _FLAGS and bool(tests) and not any(isinstance(t, dict) and "NOT_IN" in t for t in tests)
+
+    def of(self, h: int, vocab: Any) -> int:
+        """The class of the string with hash ``h``: ``h`` itself for a named word (or none), else a negative
+        number that stands for its regex outcomes."""
+        found = self._class.get(h)
+        if found is None:
+            text = vocab.strings[h] if h else ""
+            if not h or text in self.named:
+                found = h
+            else:
+                found = -1 - sum(1 << n for n, rx in enumerate(self.regexes) if rx.search(text))
+            self._class[h] = found
+            self.example.setdefault(found, h)
+        return found
 
 
 def _rules(ruler: AttributeRuler) -> list[_Rule]:

@@ -77,3 +77,22 @@ def test_an_empty_doc_passes_through() -> None:
     nlp = _pipeline(RULES)
     attribute_lookup.install(nlp)
     assert len(nlp.get_pipe("attribute_ruler")(nlp.make_doc(""))) == 0
+
+
+def test_words_no_rule_names_share_one_class_and_still_agree() -> None:
+    ruler_nlp, lookup_nlp = _pipeline(RULES), _pipeline(RULES)
+    attribute_lookup.install(lookup_nlp)
+    words = ["rain", "snow", "sleet", "hail", "nuthin", "nothin'", "fog", "nothing", "is"]
+    tags = ["NN"] * len(words)
+    deps = ["dep"] * len(words)
+    heads = [0] * len(words)
+    for nlp in (ruler_nlp, lookup_nlp):
+        nlp.get_pipe("attribute_ruler")(Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=heads))
+    by_ruler = ruler_nlp.get_pipe("attribute_ruler")(Doc(ruler_nlp.vocab, words=words, tags=tags, deps=deps,
+                                                         heads=heads))
+    lookup = lookup_nlp.get_pipe("attribute_ruler")
+    by_lookup = lookup(Doc(lookup_nlp.vocab, words=words, tags=tags, deps=deps, heads=heads))
+    assert _state(by_lookup) == _state(by_ruler)
+    assert [t.lemma_ for t in by_lookup][4:6] == ["nothing", "nothing"]  # the regex still decides
+    # rain, snow, sleet, hail, fog: one combination; nuthin/nothin' (regex): another; nothing, is: their own
+    assert len(lookup.lookup._cache) == 4

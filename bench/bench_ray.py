@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import BBC, _child, load_texts  # noqa: E402
+from throughput import BBC, interleaved, load_texts  # noqa: E402
 
 
 def write_shards(folder: Path, n: int, per_shard: int) -> list[Path]:
@@ -220,7 +220,8 @@ def main() -> None:
             sys.exit(f"the Ray run failed:\n{proc.stderr[-3000:]}")
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     ray_run = min(runs, key=lambda r: r["seconds"])
-    workers_run = _child(f"extract_{args.cpus}", args.articles, args.repeat)
+    mode = f"extract_{args.cpus}"
+    workers_run = min(interleaved((mode,), args.articles, args.repeat)[mode], key=lambda r: r["seconds"])
     local = json.loads(subprocess.run([sys.executable, __file__, "--measure-local", "--articles", str(args.articles)],
                                       capture_output=True, text=True, check=True, timeout=3600).stdout)
     words = sum(len(t.split()) for t in load_texts(args.articles))

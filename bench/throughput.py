@@ -13,8 +13,10 @@ when absent). Each measurement runs in a fresh process, one after the other on t
 * ``ray``: the Ray engine on a local Ray of two CPUs against two forked workers (``bench/bench_ray.py``).
 
 Each measurement is one timed pass in a fresh process, after a warm-up on other articles, so that no cache
-has seen the timed texts; it is repeated in ``--repeat`` fresh processes and the fastest kept (the machine's
-noise only ever slows a run down). Prints JSON: words per second for each, the ratios the scaling issue
+has seen the timed texts; it is repeated in ``--repeat`` rounds, each round running every mode once (so a
+slow spell of the machine falls on all of them alike), and the fastest of each mode kept (the machine's
+noise only ever slows a run down); how much slower its slowest repeat was is printed beside it. The cold
+start is the fastest of ``--repeat`` fresh starts. Prints JSON: words per second for each, the ratios the scaling issue
 asks for (extract on one worker against the bare parse, two workers against one), the peak resident memory
 of every process (a worker's own, for the parallel run) and the cold start. Not a test: timings belong here, not in CI.
 """
@@ -87,18 +89,28 @@ def _timed(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
-def _child(mode: str, n: int, repeat: int) -> dict[str, object] | None:
-    """The fastest of ``repeat`` fresh processes running ``mode``."""
-    runs = []
+def _child(mode: str, n: int) -> dict[str, object] | None:
+    """One fresh process running ``mode`` once; None when textacy is not installed."""
+    proc = subprocess.run([sys.executable, __file__, "--measure", mode, "--articles", str(n)],
+                          capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        if "No module named 'textacy'" in proc.stderr:
+            return None
+        sys.exit(f"{mode} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def interleaved(modes: tuple[str, ...], n: int, repeat: int) -> dict[str, list[dict[str, object]]]:
+    """Every mode once per round, ``repeat`` rounds: a slow spell of the machine falls on all modes alike
+    instead of on whichever ran during it."""
+    runs: dict[str, list[dict[str, object]]] = {mode: [] for mode in modes}
     for _ in range(repeat):
-        proc = subprocess.run([sys.executable, __file__, "--measure", mode, "--articles", str(n)],
-                              capture_output=True, text=True, timeout=3600)
-        if proc.returncode != 0:
-            if "No module named 'textacy'" in proc.stderr:
-                return None
-            sys.exit(f"{mode} failed:\n{proc.stderr[-3000:]}")
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    return min(runs, key=lambda r: r["seconds"])  # type: ignore[no-any-return]
+        for mode in modes:
+            if mode in runs and (run := _child(mode, n)) is not None:
+                runs[mode].append(run)
+            else:
+                runs.pop(mode, None)
+    return runs
 
 
 # A short wire story (three sentences, 54 words): what a user's first extraction is of.
@@ -146,19 +158,22 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.articles)))
         return
     words = sum(len(t.split()) for t in load_texts(args.articles))
-    cold_start()  # the first one may build the gazetteer index; the figure is the next one
-    runs = {mode: _child(mode, args.articles, args.repeat) for mode in ("bare", "extract_1", "extract_2", "textacy")}
-    seconds = {mode: r["seconds"] for mode, r in runs.items() if r}
+    cold_start()  # the first one may build the gazetteer index and the derived tables; the figure is the next
+    runs = interleaved(("bare", "extract_1", "extract_2", "textacy"), args.articles, args.repeat)
+    best = {mode: min(rs, key=lambda r: r["seconds"]) for mode, rs in runs.items()}  # type: ignore[arg-type,return-value]
+    seconds = {mode: float(r["seconds"]) for mode, r in best.items()}  # type: ignore[arg-type]
     print(json.dumps({
         "articles": args.articles, "words": words, "repeat": args.repeat, "cpus": os.cpu_count(),
         "words_per_s": {mode: round(words / s) for mode, s in seconds.items()},
+        "slowest_vs_fastest_repeat": {mode: round(max(float(r["seconds"]) for r in rs) / seconds[mode], 2)  # type: ignore[arg-type]
+                                      for mode, rs in runs.items()},
         "extract_1_vs_bare_throughput": round(seconds["bare"] / seconds["extract_1"], 3),
         "workers_2_vs_1_throughput": round(seconds["extract_1"] / seconds["extract_2"], 3),
         "textacy_vs_bare_throughput": round(seconds["bare"] / seconds["textacy"], 3) if "textacy" in seconds
         else "textacy not installed (pip install dateline[compare])",
-        "peak_rss_mb": {mode: r["peak_rss_mb"] for mode, r in runs.items() if r},
-        "worker_peak_rss_mb": runs["extract_2"]["worker_peak_rss_mb"] if runs["extract_2"] else None,
-        "cold_start_s": cold_start(),
+        "peak_rss_mb": {mode: r["peak_rss_mb"] for mode, r in best.items()},
+        "worker_peak_rss_mb": best["extract_2"]["worker_peak_rss_mb"],
+        "cold_start_s": min(cold_start() for _ in range(args.repeat)),
         "ray": ray_vs_workers(args.articles, args.repeat),
     }, indent=1))
 

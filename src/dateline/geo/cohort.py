@@ -45,6 +45,7 @@ class Cohort:
         self.lat = np.radians([p[0] for p in points])
         self.lon = np.radians([p[1] for p in points])
         self.owner = np.array([p[2] for p in points], dtype=np.int64)
+        self._near: dict[tuple[int, int], int] = {}
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
         others = len(self.index) - (key in self.index)
@@ -64,7 +65,14 @@ class Cohort:
         return feats
 
     def _names_near(self, cand: Candidate, own: int) -> int:
-        """How many other names have a town within ``NEAR_KM`` of the candidate."""
+        """How many other names have a town within ``NEAR_KM`` of the candidate (worked out once per
+        candidate: each resolution round asks again)."""
+        found = self._near.get((cand.pid, own))
+        if found is None:
+            found = self._near[(cand.pid, own)] = self._count_near(cand, own)
+        return found
+
+    def _count_near(self, cand: Candidate, own: int) -> int:
         lat, lon = np.radians(cand.lat), np.radians(cand.lon)
         band = NEAR_KM / EARTH_KM
         lo, hi = np.searchsorted(self.lat, [lat - band, lat + band])

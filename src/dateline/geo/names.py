@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _DROPPED = re.compile(r"[.'’‘`ʻʼ,()\"]")
@@ -28,8 +29,10 @@ def fold(text: str) -> str:
 _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The key under which spellings of one place name meet."""
+    """The key under which spellings of one place name meet (kept for the names seen last: the resolver asks
+    for the same ones for every candidate)."""
     words = _SEPARATORS.split(_DROPPED.sub("", fold(name)).strip())
     words = [w for w in words if w]
     if words and words[0] == "the" and len(words) > 1:

@@ -88,7 +88,7 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
         totals: dict[int, tuple[float, Candidate]] = {}
         major = _major_dateline_city(mentions, members)
         outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
-        for i in members:
+        for i in _distinct(mentions, members):
             for cand in mentions[i].candidates:
                 if major is not None and cand.pid != major:
                     continue
@@ -103,6 +103,21 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
         for i in members:
             out[i] = res
     return out
+
+
+def _distinct(mentions: Sequence[Mention], members: list[int]) -> list[int]:
+    """The members whose candidates' scores can differ: one of each spelling, source, kind word, qualifier
+    and candidate list (a name repeated alike scores alike, and only a candidate's best score counts)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for i in members:
+        m = mentions[i]
+        qualifier = None if m.qualifier is None else tuple(c.pid for c in mentions[m.qualifier].candidates)
+        signature = (m.text, m.source, m.kind, qualifier, tuple(c.pid for c in m.candidates))
+        if signature not in seen:
+            seen.add(signature)
+            kept.append(i)
+    return kept
 
 
 def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], bool]:

@@ -81,15 +81,22 @@ class Match:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their character offsets; "U.S." is one token (surface "US"), "al-Qaeda" two."""
+    return list(_tokenized(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokenized(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, kept for the texts seen last (names and their sentences are read again and again)."""
     found = []
     for m in _TOKEN.finditer(text):
         folded = "".join(c for c in unicodedata.normalize("NFKD", m.group()) if not unicodedata.combining(c))
         written = re.sub(r"[.'’]", "", POSSESSIVE.sub("", folded))
         if written:
             found.append(Token(written, written.casefold(), m.start(), m.end()))
-    return found
+    return tuple(found)
 
 
+@lru_cache(maxsize=16384)
 def surface(text: str) -> str:
     """A phrase as the tables compare it: accents folded, possessives, dots and apostrophes dropped."""
     return " ".join(t.surface for t in tokenize(text))

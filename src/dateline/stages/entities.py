@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -40,6 +41,7 @@ def extract_entities(doc: Doc, *, settings: Settings) -> list[Entity]:
     return [_entity(c) for c in clusters if c]
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A key under which spellings of one name meet: case, accents and punctuation folded."""
     folded = unicodedata.normalize("NFKD", name.casefold())

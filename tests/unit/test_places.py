@@ -313,3 +313,19 @@ def test_a_town_the_gazetteer_lacks_in_its_named_region_is_placed_at_the_region(
     assert (by["Paris"].geonameid, by["Paris"].country, by["Paris"].admin1) == (None, "US", "Missouri")
     assert (by["Paris"].lat, by["Paris"].lon) == (38.25, -92.5)
     assert _by_mention(_parse("He grew up in [Paris](GPE) , Tex. , on a farm ."))["Paris"].geonameid == 1002
+
+
+def test_a_name_repeated_alike_is_scored_once_but_differences_count() -> None:
+    from dateline.geo.recognize import Mention
+    from dateline.geo.resolve import _distinct, resolve
+
+    paris = (Candidate(1, 1, "Paris", "city", "FR", "11", 48.85, 2.35, 2_000_000),
+             Candidate(2, 2, "Paris", "city", "US", "TX", 33.66, -95.56, 25_000))
+    texas = (Candidate(3, 3, "Texas", "admin1", "US", "TX", 31.0, -100.0, 25_000_000),)
+    mentions = [Mention(0, 5, "Paris", "model", candidates=paris), Mention(20, 25, "Paris", "model", candidates=paris),
+                Mention(40, 45, "Paris", "model", candidates=paris, qualifier=3),
+                Mention(47, 52, "Texas", "qualifier", candidates=texas),
+                Mention(60, 65, "PARIS", "dateline", candidates=paris)]
+    assert _distinct(mentions, [0, 1, 2, 4]) == [0, 2, 4]  # the second "Paris" scores as the first
+    chosen = resolve(mentions[:4])
+    assert [r.candidate.pid for r in chosen[:3] if r.candidate] == [2, 2, 2]  # the qualifier still decides

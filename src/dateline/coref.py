@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .extensions import per_doc
 from .records import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -83,12 +84,12 @@ def _is_subject(token: Token) -> bool:
 
 def _sentence_index(doc: Doc, token: Token) -> int:
     """The number of the sentence holding ``token`` (sentence starts are cached on the Doc)."""
-    starts = doc.user_data.get(_STARTS_KEY)
-    if starts is None:
-        has = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-        starts = [s.start for s in doc.sents] if has else [0]
-        doc.user_data[_STARTS_KEY] = starts
-    return bisect.bisect_right(starts, token.i) - 1
+    return bisect.bisect_right(per_doc(doc, _STARTS_KEY, lambda: _sentence_starts(doc)), token.i) - 1
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    has = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    return [s.start for s in doc.sents] if has else [0]
 
 
 _STARTS_KEY = "dateline.sentence_starts"

@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import attribute_lookup, tables
+from . import attribute_lookup, lemma_lookup, tables
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,11 @@ class ModelLoader(Protocol):
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load a model once per process (an installed model package by module name, else spacy.load(name)), its
-    attribute_ruler replaced by the equivalent lookup (:mod:`dateline.attribute_lookup`)."""
+    attribute_ruler and lemmatizer replaced by equivalent lookups (:mod:`dateline.attribute_lookup`,
+    :mod:`dateline.lemma_lookup`)."""
     nlp = load_stock_model(name)
     attribute_lookup.install(nlp)
+    lemma_lookup.install(nlp)
     return nlp
 
 

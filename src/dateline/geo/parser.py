@@ -18,6 +18,7 @@ from dataclasses import replace
 import numpy as np
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..records import Place
 from .calibrate import probability
 from .context import LOCAL_KM, haversine
@@ -43,7 +44,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     focus = _focus([r for _, r in decisions])
     places = []
     for m, r in decisions:
-        region = _named_region(m, r, decisions, doc.text)
+        region = _named_region(m, r, decisions, doc_text(doc))
         places.append(_in_region(m, region, gazetteer, min_score) if region is not None
                       else _place(m, r, gazetteer, min_score, focus))
     return sorted(places, key=lambda p: (p.start, p.end))
@@ -86,7 +87,7 @@ def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] |
     else:
         line = _dateline(doc)
         given = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
-        mentions = with_kinds(doc.text, given)
+        mentions = with_kinds(doc_text(doc), given)
     return list(zip(mentions, resolve(mentions, home=home), strict=True))
 
 
@@ -101,7 +102,7 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     line = getattr(article, "dateline", None)
     if line is None or not line.place:
         return None
-    start = doc.text.find(line.place, line.start, line.end)
+    start = doc_text(doc).find(line.place, line.start, line.end)
     return (start, start + len(line.place)) if start >= 0 else None
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text, per_doc
 from .gazetteer import Candidate, Gazetteer
 from .words import BUILDING_WORDS, GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS, RESIDENT_NOUNS, STREET_WORDS
 
@@ -70,7 +71,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
     mentions = _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
-    return with_kinds(doc.text, mentions)
+    return with_kinds(doc_text(doc), mentions)
 
 
 def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -88,7 +89,7 @@ def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def span_mention(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention:
     """A given stretch of text as a mention: its own candidates, else those of a known name inside it."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     cands = lookup(gazetteer, text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if not cands and span is not None:
@@ -121,9 +122,9 @@ def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | N
         return
     start, end = dateline
     pos = start
-    for part in doc.text[start:end].split(","):
+    for part in doc_text(doc)[start:end].split(","):
         name = part.strip()
-        offset = doc.text.find(name, pos) if name else -1
+        offset = doc_text(doc).find(name, pos) if name else -1
         pos += len(part) + 1
         cands = tuple(c for c in lookup(gazetteer, name) if c.match != "demonym") if name else ()
         if cands and offset >= 0:
@@ -338,10 +339,7 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
 
 def _lower_words(doc: Doc) -> frozenset[str]:
     """The words the Doc writes in lower case (read once per Doc)."""
-    found = doc.user_data.get("dateline_lower_words")
-    if found is None:
-        found = doc.user_data["dateline_lower_words"] = frozenset(t.text for t in doc if t.text.islower())
-    return found  # type: ignore[no-any-return]
+    return per_doc(doc, "dateline.lower_words", lambda: frozenset(t.text for t in doc if t.text.islower()))
 
 
 def _capitalised(token: Token) -> bool:
@@ -367,7 +365,7 @@ def _cued(span: Span) -> bool:
 def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link "Town, Region": the region after a comma qualifies the town before it."""
     out = list(mentions)
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     for idx, mention in enumerate(list(out)):
         pos = _after_comma(text, mention.end)
         if pos is None or (mention.candidates and not any(c.feature in ("city", "admin2") for c in mention.candidates)):

@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from ..records import DateRef
 from ..settings import Settings
 from .dates_resolve import Resolution, Tense, is_range, not_a_point, ordinal_period, resolve
@@ -72,7 +73,7 @@ _TRIM = re.compile(r"(?:['’]s|[\s,;:]|(?<![ap]\.m)\.)+$")
 def extract_dates(doc: Doc, *, settings: Settings) -> list[DateRef]:
     """Every temporal expression in the Doc, resolved against the article's publication date."""
     published = publication_date(doc)
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     found: list[tuple[int, int, Span, Resolution]] = []
     for start, end in candidate_ranges(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -107,7 +108,7 @@ def _values(doc: Doc, span: Span, res: Resolution, found: list[tuple[Span, Resol
 # ---- finding the mentions -------------------------------------------------------------------------------
 def candidate_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of temporal mentions: model entities and pattern hits, joined where they touch."""
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TEMPORAL_LABELS]
     blocked = _Blocked([(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS and _named(e.text)])
     for pattern, group in _SCAN:

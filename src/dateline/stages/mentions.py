@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .. import actors
+from ..extensions import doc_text
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -93,7 +94,7 @@ def _trim(ent: Span) -> Span:
 
 def _alias_mentions(doc: Doc) -> list[Mention]:
     out = []
-    for start, end, alias in actors.find_aliases(doc.text):
+    for start, end, alias in actors.find_aliases(doc_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not _shouting(span):
             out.append(Mention(span, _ALIAS_LABELS.get(alias.type, alias.type), alias.canonical, alias=True))

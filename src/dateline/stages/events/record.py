@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...extensions import doc_text
 from ...records import Actor, Event, Location, Quote, content_id
 from ...records import Span as TextSpan
 from ..mentions import entity_name
@@ -42,7 +43,7 @@ class EventDoc:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         article = _ext(doc, "article")
-        self.article_id = getattr(article, "id", None) or content_id(doc.text)
+        self.article_id = getattr(article, "id", None) or content_id(doc_text(doc))
         self.published = (getattr(article, "published", None) or "")[:10] or None
         dateline = getattr(article, "dateline", None)
         self.dateline = getattr(dateline, "place", None)

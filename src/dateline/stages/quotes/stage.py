@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ...extensions import doc_text
 from ...records import Entity, Quote, Speaker, content_id
 from ...records import Span as TextSpan
 from ...settings import Settings
@@ -36,7 +37,7 @@ __all__ = ["NEEDS", "GIVES", "extract_quotes"]
 
 def extract_quotes(doc: Doc, *, settings: Settings) -> list[Quote]:
     """Every quote in the Doc, in text order."""
-    text = doc.text  # read once: spaCy joins the tokens again on every read
+    text = doc_text(doc)
     quoted = find_quoted(text)
     cues = find_cues(doc, _inside_mask(doc, quoted))
     entities = _entities(doc)

@@ -82,13 +82,17 @@ def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] |
     """Each kept mention with its resolution (what :func:`geoparse` turns into places; calibration reads it)."""
     article = doc._.article if doc.has_extension("article") else None
     home = outlet_country(getattr(article, "url", None), home)
+    resolved: list[Resolution] | None = None
     if spans is None:
-        mentions = _kept(find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc)), home)
+        found = find_mentions(doc, gazetteer, demonyms=DEMONYMS, dateline=_dateline(doc))
+        mentions, resolved = _kept(found, home)
     else:
         line = _dateline(doc)
         given = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
         mentions = with_kinds(doc_text(doc), given)
-    return list(zip(mentions, resolve(mentions, home=home), strict=True))
+    if resolved is None:
+        resolved = resolve(mentions, home=home)
+    return list(zip(mentions, resolved, strict=True))
 
 
 def _given(mention: Mention, line: tuple[int, int] | None) -> Mention:
@@ -106,11 +110,17 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     return (start, start + len(line.place)) if start >= 0 else None
 
 
-def _kept(mentions: list[Mention], home: str | None) -> list[Mention]:
-    """Strong mentions, and weak ones the strong ones support."""
-    strong = _subset(mentions, [not m.weak for m in mentions])
-    anchors = _Anchors([r.candidate for r in resolve(strong, home=home) if r.candidate is not None])
-    return _subset(mentions, [not m.weak or _supported(m, anchors) for m in mentions])
+def _kept(mentions: list[Mention], home: str | None) -> tuple[list[Mention], list[Resolution] | None]:
+    """Strong mentions, and weak ones the strong ones support; with the strong ones' resolutions when they are
+    all that is kept (resolving the same mentions again would give the same), else None."""
+    is_strong = [not m.weak for m in mentions]
+    strong = _subset(mentions, is_strong)
+    if all(is_strong):
+        return strong, None
+    first = resolve(strong, home=home)
+    anchors = _Anchors([r.candidate for r in first if r.candidate is not None])
+    keep = [strong_one or _supported(m, anchors) for m, strong_one in zip(mentions, is_strong, strict=True)]
+    return (strong, first) if keep == is_strong else (_subset(mentions, keep), None)
 
 
 def _subset(mentions: list[Mention], keep: list[bool]) -> list[Mention]:

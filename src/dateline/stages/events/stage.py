@@ -196,9 +196,11 @@ def _demands(doc: Doc, ctx: EventDoc) -> list[Draft]:
     """ "X said (that) Y must do Z": a demand by X on Y, a REQUEST whatever Z is."""
     out = []
     for token in doc:
+        if token.dep_ != "ccomp":
+            continue
         modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION), None)
         speech = token.head
-        if modal is None or token.dep_ != "ccomp" or speech.lemma_.lower() not in how.ATTRIBUTION | _DECLARING:
+        if modal is None or speech.lemma_.lower() not in how.ATTRIBUTION | _DECLARING:
             continue
         actors, recipients = subjects(speech), subjects(token)
         if not actors or not recipients or _same_party(actors, recipients, ctx):

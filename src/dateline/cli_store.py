@@ -7,7 +7,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,9 +26,11 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli_common import ConfigOpt, err, guard, settings_from
-from .store import Filters, IngestSummary, Rows, Store
-from .store.export import FORMATS, json_value
-from .store.export import KINDS as EXPORT_KINDS
+from .store.formats import FORMATS
+from .store.formats import KINDS as EXPORT_KINDS
+
+if TYPE_CHECKING:  # the store (DuckDB, pyarrow) is loaded when a store command runs, not for `extract`
+    from .store import IngestSummary, Rows, Store
 
 DbOpt = Annotated[Path | None, typer.Option("--db", help="The store file (setting db; default ./dateline.duckdb).")]
 
@@ -59,6 +61,8 @@ ExportKind = StrEnum("ExportKind", {k: k for k in EXPORT_KINDS})  # type: ignore
 
 
 def open_store(db: Path | None, config: Path | None, **overrides: object) -> Store:
+    from .store import Store
+
     settings = settings_from(config, db=str(db) if db is not None else None, **overrides)
     return Store(settings=settings)
 
@@ -185,6 +189,8 @@ def query(
     config: ConfigOpt = None,
 ) -> None:
     """Query the store; every row carries its article id, source, URL and character offsets."""
+    from .store import Filters
+
     store = open_store(db, config)
     filters = Filters(type=type, actor=actor, recipient=recipient, speaker=speaker, modality=modality,
                       country=country, near=near, km=km, since=since, until=until, text=text, story=story,
@@ -194,6 +200,8 @@ def query(
 
 
 def write_rows(rows: Rows, fmt: OutFormat, *, title: str) -> None:
+    from .store.export import json_value
+
     if fmt is OutFormat.json:
         print(json.dumps(rows.rows, ensure_ascii=False, indent=2, default=json_value))
     elif fmt is OutFormat.jsonl:

@@ -23,16 +23,15 @@ import logging
 import re
 import zlib
 from collections.abc import Iterator
-from typing import Any, BinaryIO
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeadersParserException
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..errors import DatelineError, EmptyInputError, FormatError, InputError, TooLargeError
 from ..records import ErrorInfo, ErrorRecord
 from ..settings import Settings
 from .source import RawDocument, decode_bytes
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 logger = logging.getLogger(__name__)
 
@@ -103,21 +102,32 @@ def read_warc(stream: BinaryIO, *, source: str, settings: Settings) -> Iterator[
 
 
 def _read_records(reader: _Stream, source: str, settings: Settings) -> Iterator[RawDocument | ErrorRecord]:
+    from warcio.archiveiterator import ArchiveIterator  # on first use: warcio takes 30 ms to import
+
     records = ArchiveIterator(reader)
     complete = 0
+    errors = _warc_errors()
     try:
-        for record in _parsed(records):
+        for record in _parsed(records, errors):
             item = _read_record(record, complete + 1, source, settings)
             complete += 1
             if item is not None:
                 yield item
         if reader.tell() > records.offset:  # bytes past the last whole record: a record cut in its headers
             raise _CorruptError("the file ends inside a record's headers")
-    except (_CorruptError, ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
+    except errors as exc:
         yield _error_record(FormatError(_corrupt_message(exc, complete)), source)
 
 
-def _parsed(records: ArchiveIterator) -> Iterator[Any]:
+def _warc_errors() -> tuple[type[Exception], ...]:
+    """What reading a damaged WARC raises: a cut gzip layer (ours), and warcio's own errors."""
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    return (_CorruptError, ArchiveLoadFailed, StatusAndHeadersParserException)
+
+
+def _parsed(records: ArchiveIterator, errors: tuple[type[Exception], ...]) -> Iterator[Any]:
     """warcio's records. Its parser fails on malformed headers with whatever error the bad value causes
     (AttributeError, ValueError, ...): those come out as _CorruptError; its own errors pass unchanged."""
     while True:
@@ -125,7 +135,7 @@ def _parsed(records: ArchiveIterator) -> Iterator[Any]:
             record = next(records)
         except StopIteration:
             return
-        except (_CorruptError, ArchiveLoadFailed, StatusAndHeadersParserException):
+        except errors:
             raise
         except Exception as exc:  # see the docstring: only warcio's parsing runs in this try
             raise _CorruptError(f"malformed record headers ({type(exc).__name__}: {exc})") from exc

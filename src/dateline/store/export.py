@@ -18,13 +18,11 @@ import duckdb
 from ..errors import QueryError
 from ..records import json_line
 from . import query
+from .formats import FORMATS, GEO_KINDS, KINDS
 from .read import errors, iter_records
 from .schema import quoted
 
-FORMATS = ("jsonl", "csv", "parquet", "geojson")
-# What an export may hold: the query kinds, with events split into clusters and the raw events, and errors.
-KINDS = ("articles", "entities", "quotes", "places", "events", "clusters", "stories", "errors")
-GEO_KINDS = ("clusters", "events", "places")
+__all__ = ["FORMATS", "GEO_KINDS", "KINDS", "export", "json_value"]
 _ALL = query.Filters(limit=None)
 
 

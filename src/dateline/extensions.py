@@ -33,6 +33,6 @@ def per_doc(doc: Doc, key: str, compute: Callable[[], T]) -> T:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc: spaCy's property joins every token again on each read (a millisecond on
-    a news article, and stages read it often). The text of a parsed Doc never changes."""
+    """``doc.text``, read once per Doc: spaCy's property makes a Token of every word and joins them again on
+    each read, and the stages read it about 16 times an article. The text of a parsed Doc never changes."""
     return per_doc(doc, "dateline.text", lambda: doc.text)

@@ -76,7 +76,11 @@ def derived(name: str, sources: Iterable[bytes], build: Callable[[], Any]) -> An
         except (OSError, ValueError):
             log.warning("the derived table %s is unreadable: deriving it again", path)
     data = build()
-    _write_atomically(path, json.dumps(data, ensure_ascii=False))
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
+    except OSError as exc:  # a cache that cannot be written is only slower next time
+        log.info("could not keep the derived table %s: %s", path, exc)
     return data
 
 
@@ -89,20 +93,17 @@ def source_bytes(*names: str) -> list[bytes]:
     return versions + [(root / name).read_bytes() for name in names]
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename; a cache that cannot be written is
-    only slower next time."""
-    tmp = None
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Make ``path`` whole or not at all: ``write`` fills a temporary file beside it, which then replaces it
+    (the folder is created when missing; a failure leaves no temporary file behind)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        write(Path(tmp))
         os.replace(tmp, path)
-    except OSError as exc:
-        log.info("could not keep the derived table %s: %s", path, exc)
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..tables import write_atomically
 from . import sources
 from .country_points import COUNTRY_POINTS
 from .names import name_key
@@ -69,17 +69,9 @@ def sources_digest() -> str:
 def build_index(path: str | Path) -> Path:
     """Read every source and write the index to ``path`` (atomically); returns the path."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     entries = collect_entries()
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write_index(Path(tmp), entries)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomically(path, lambda tmp: write_index(tmp, entries))
     log.info("gazetteer index built in %.1f s: %s (%d places)", time.perf_counter() - started, path, len(entries))
     for stale in path.parent.glob(f"gazetteer-{FORMAT}-*.sqlite"):
         if stale != path:  # an index of older sources: never read again

@@ -42,9 +42,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     country when the settings give it (else read from the article's URL)."""
     decisions = decide(doc, gazetteer, spans=spans, home=home)
     focus = _focus([r for _, r in decisions])
-    places = []
+    places, text = [], doc_text(doc)
     for m, r in decisions:
-        region = _named_region(m, r, decisions, doc_text(doc))
+        region = _named_region(m, r, decisions, text)
         places.append(_in_region(m, region, gazetteer, min_score) if region is not None
                       else _place(m, r, gazetteer, min_score, focus))
     return sorted(places, key=lambda p: (p.start, p.end))

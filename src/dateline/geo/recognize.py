@@ -121,10 +121,10 @@ def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | N
     if dateline is None:
         return
     start, end = dateline
-    pos = start
-    for part in doc_text(doc)[start:end].split(","):
+    pos, text = start, doc_text(doc)
+    for part in text[start:end].split(","):
         name = part.strip()
-        offset = doc_text(doc).find(name, pos) if name else -1
+        offset = text.find(name, pos) if name else -1
         pos += len(part) + 1
         cands = tuple(c for c in lookup(gazetteer, name) if c.match != "demonym") if name else ()
         if cands and offset >= 0:

@@ -16,6 +16,7 @@ from dateline import extensions
 from dateline.records import Entity, Quote, Span
 from dateline.settings import DEFAULT
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.quotes.cues import find_cues
 
 from .helpers import vocab
 
@@ -806,3 +807,96 @@ def test_the_stage_declares_what_it_needs_and_gives() -> None:
     from dateline.stages import quotes
 
     assert quotes.NEEDS == ("sentences", "deps", "ner", "entities") and quotes.GIVES == ("quotes",)
+
+
+# An interposed cue the parse hung its sentence's opening clause on ("If …, X argues, …").
+FRONTED_ON_CUE = '''
+If               3 mark       SCONJ  _
+the              2 det        DET    _
+talks            3 nsubj      NOUN   _
+fail             7 advcl      VERB   -
+,                7 punct      PUNCT  _
+the              6 det        DET    _
+minister         7 nsubj      NOUN   _
+argues          10 parataxis  VERB   -
+,                7 punct      PUNCT  _
+there           10 expl       PRON   _
+are             10 ROOT       VERB   _
+other           12 amod       ADJ    _
+options         10 attr       NOUN   -
+.               10 punct      PUNCT  _
+'''
+
+# An interposed cue hung from the subject of the clause it interrupts ("The difference, he told me, is …").
+ON_THE_SUBJECT = '''
+The              1 det        DET    _
+difference       9 nsubj      NOUN   -
+,                4 punct      PUNCT  _
+he               4 nsubj      PRON   _
+told             1 parataxis  VERB   _
+me               4 dobj       PRON   _
+on               4 prep       ADP    _
+Friday           6 pobj       PROPN  -
+,                4 punct      PUNCT  _
+is               9 ROOT       AUX    _
+that            12 mark       SCONJ  _
+he              12 nsubj      PRON   _
+won              9 ccomp      VERB   -
+.                9 punct      PUNCT  _
+'''
+
+# An interposed cue the parse made the root of the sentence it interrupts ("Though …, he said, …").
+ROOT_BETWEEN = '''
+Though           3 mark       SCONJ  _
+the              2 det        DET    _
+vote             3 nsubj      NOUN   _
+was              7 advcl      AUX    _
+close            3 acomp      ADJ    -
+,                7 punct      PUNCT  _
+he               7 nsubj      PRON   _
+said             7 ROOT       VERB   -
+,                7 punct      PUNCT  _
+the             10 det        DET    _
+count           12 nsubj      NOUN   _
+was             12 aux        AUX    _
+fair             7 ccomp      ADJ    -
+.                7 punct      PUNCT  _
+'''
+
+# A content closed by a source phrase of its own ("…, according to a poll").
+SAID_ACCORDING = '''
+The              1 det        DET    _
+union            2 nsubj      NOUN   _
+said             2 ROOT       VERB   _
+turnout          4 nsubj      NOUN   _
+rose             2 ccomp      VERB   -
+,                4 punct      PUNCT  _
+according        4 prep       VERB   _
+to               6 prep       ADP    _
+its              9 poss       PRON   _
+count            7 pobj       NOUN   -
+.                2 punct      PUNCT  _
+'''
+
+
+@pytest.mark.parametrize(("table", "text", "speaker", "spans"), [
+    pytest.param(FRONTED_ON_CUE, "If the talks fail, the minister argues, there are other options", "the minister",
+                 ["If the talks fail", "there are other options"], id="opening-clause-hung-on-the-cue"),
+    pytest.param(ON_THE_SUBJECT, "The difference, he told me on Friday, is that he won", "he",
+                 ["The difference", "is that he won"], id="cue-hung-on-the-subject"),
+    pytest.param(ROOT_BETWEEN, "Though the vote was close, he said, the count was fair", "he",
+                 ["Though the vote was close", "the count was fair"], id="cue-parsed-as-the-root"),
+])
+def test_an_interposed_cue_is_left_out_of_the_clause_around_it(table: str, text: str, speaker: str,
+                                                               spans: list[str]) -> None:
+    doc = _with(_rows(table))
+    (quote,) = _quotes(doc)
+    assert quote.speaker is not None
+    assert (quote.kind, quote.text, doc.text[quote.speaker.start:quote.speaker.end]) == ("indirect", text, speaker)
+    assert [doc.text[a:b] for a, b in quote.spans] == spans
+
+
+def test_a_source_phrase_closing_a_content_is_no_part_of_it() -> None:
+    doc = _rows(SAID_ACCORDING)
+    contents = {c.lemma: doc[c.content[0]:c.content[1]].text for c in find_cues(doc, [False] * len(doc)) if c.content}
+    assert contents == {"say": "turnout rose", "according to": "turnout rose"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .syntax import has_own_subject, subject
+from .syntax import clause_of, has_own_subject, interposed_root, own_left, subject
 
 SPEECH, ASSERTION, EVIDENCE, DIRECTIVE, EVALUATION, BELIEF, SOURCE, NOUN, STANCE = (
     "speech", "assertion", "evidence", "directive", "evaluation", "belief", "source", "noun", "stance")
@@ -77,6 +77,9 @@ def clause_without(clause: Token, start: int, end: int) -> tuple[int, int] | Non
 
 
 def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | None:
+    whole = _interposed_root(verb)
+    if whole is not None:
+        return whole
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
     if clauses:
         side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
@@ -227,13 +230,15 @@ def _through(children: list[Token]) -> list[Token]:
 
 def trailing(verb: Token) -> tuple[int, int] | None:
     """ "…, X said" and "…, X said, …": a cue with its own subject set off by commas in the clause it reports."""
+    if subject(verb) is None or not _bare(verb):
+        return None
     head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or subject(verb) is None:
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj"):
         return None
-    if not _bare(verb):
-        return None
+    if head.pos_ not in ("VERB", "AUX"):  # hung from the clause's subject: "The difference, he said, is …"
+        head = clause_of(head) or head
     doc = verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i + 1
+    left, right = own_left(verb).i, verb.right_edge.i + 1
     while left < verb.i and doc[left].is_punct:  # the commas around "…, he said, …" may hang from the cue
         left += 1
     while right - 1 > verb.i and doc[right - 1].is_punct:
@@ -247,6 +252,15 @@ def trailing(verb: Token) -> tuple[int, int] | None:
     if right < len(doc) and doc[right].text == "," and head.right_edge.i > right:
         return trimmed(doc, head.left_edge.i, head.right_edge.i + 1)  # interposed: "…, he said, …"
     return None
+
+
+def _interposed_root(verb: Token) -> tuple[int, int] | None:
+    """ "Though the transition was smooth, he said, replacing her would be harder": a cue the parse made its
+    sentence's root, set off by commas between two parts of what it reports — the sentence without the cue."""
+    sent = verb.sent
+    if interposed_root(verb) is None or any(t.is_quote for t in sent):
+        return None  # quotations have their own rules (.attach)
+    return trimmed(verb.doc, sent.start, sent.end)
 
 
 def _bare(verb: Token) -> bool:

@@ -34,6 +34,7 @@ from .content import (
     says_object,
     that_clause,
     trailing,
+    trimmed,
     verb_content,
 )
 from .syntax import clause_of, noun_speaker, object_in, quoted_person, speaker_of
@@ -99,12 +100,32 @@ def find_cues(doc: Doc, quoted: list[bool], entries: dict[str, tuple[CueEntry, .
         match = None if quoted[i] else _match(doc, i, entries.get(doc[i].lower_, ()), quoted, has_pos)
         if match is not None and _standalone(doc, i):
             entry, end = match
-            cue = _read_cue(doc, i, end, entry, quoted) if has_dep else Cue(i, end, doc[i], entry.lemma, entry.type)
-            cues.append(replace(cue, reports=_reports(doc, cue, has_pos)))
+            plain = Cue(i, end, doc[i], entry.lemma, entry.type)
+            cues.append(_read_cue(doc, i, end, entry, quoted) if has_dep else plain)
             i = end
         else:
             i += 1
-    return cues
+    cues = _without_sources(doc, cues) if has_dep else cues
+    return [replace(cue, reports=_reports(doc, cue, has_pos)) for cue in cues]
+
+
+def _without_sources(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """Contents less a source phrase that opens or closes them ("said turnout rose, *according to a poll*"):
+    the phrase names who else vouches for the clause, it is a cue of its own, not what the speaker said."""
+    phrases = [(c.start, phrase_end(c.verb, c.end)) for c in cues if c.type == SOURCE and c.verb.lower_ in _PHRASES]
+    out = []
+    for cue in cues:
+        if cue.content is not None and cue.type != SOURCE:
+            lo, hi = cue.content
+            cut = min((start for start, end in phrases if lo < start and end >= hi and doc[start - 1].text in ",—–("),
+                      default=hi)
+            if cut < hi:
+                cue = replace(cue, content=trimmed(doc, lo, cut))
+        out.append(cue)
+    return out
+
+
+_PHRASES = frozenset({"according", "in"})  # source cues that are a phrase beside a clause, not a verb
 
 
 def _standalone(doc: Doc, i: int) -> bool:

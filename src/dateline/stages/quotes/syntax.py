@@ -212,9 +212,46 @@ def antecedent(token: Token) -> Token | None:
     return None
 
 
+def own_left(verb: Token) -> Token:
+    """The first of a cue's own words: its subtree less what the parse hung before its subject and a comma sets
+    off ("If the talks fail, the minister argues, …": the "if" clause is part of what is argued)."""
+    first = verb.left_edge
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subj is None:
+        return first
+    lo = subj.left_edge.i
+    return verb.doc[lo] if lo - 1 > first.i and verb.doc[lo - 1].text == "," else first
+
+
+# What an interposed cue's own words may hold ("he told me on Friday"), and the clauses on both sides of it.
+_OWN_WORDS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "prt", "prep", "dobj", "dative", "punct"})
+_CLAUSES = frozenset({"advcl", "ccomp", "csubj", "parataxis", "conj", "xcomp", "nsubj"})
+
+
+def interposed_root(verb: Token) -> tuple[int, int] | None:
+    """The token range of a cue's own words when the parse made it the root of the sentence it interrupts, set
+    off by commas between a clause before it and one after it ("Though X, he said, Y")."""
+    if verb.head.i != verb.i:
+        return None
+    left = own_left(verb).i
+    right = next((c.i for c in verb.children if c.i > verb.i and c.text == ","), None)
+    sent = verb.sent
+    if right is None or left <= sent.start or verb.doc[left - 1].text != "," or right + 1 >= sent.end:
+        return None
+    if any(left <= c.i < right and c.dep_ not in _OWN_WORDS for c in verb.children):
+        return None
+    before = any(c.i < left and c.dep_ in _CLAUSES for c in verb.children)
+    after = any(c.i > right and c.dep_ in _CLAUSES for c in verb.children)
+    return (left, right) if before and after else None
+
+
 def clause_chars(verb: Token, speaker: Token | None) -> tuple[int, int]:
-    """The characters of a cue's own clause: the verb's subtree, widened to its speaker's."""
-    lo, last = verb.left_edge.idx, verb.right_edge
+    """The characters of a cue's own clause: the verb's subtree (from :func:`own_left`; up to its comma for
+    an :func:`interposed_root`), widened to its speaker's."""
+    lo, last = own_left(verb).idx, verb.right_edge
+    inside = interposed_root(verb)
+    if inside is not None:
+        last = verb.doc[inside[1] - 1]
     if speaker is not None:
         lo = min(lo, speaker.left_edge.idx)
     return lo, last.idx + len(last)

@@ -10,7 +10,9 @@ import pytest
 
 from dateline.geo import Candidate, FakeGazetteer, SqliteGazetteer
 from dateline.geo.build import index_path, write_index
-from dateline.geo.names import is_latin, keep_alternate, name_key
+from dateline.geo.context import Context, Fact
+from dateline.geo.gazetteer import Candidate
+from dateline.geo.names import base_key, is_latin, keep_alternate, name_key
 from dateline.geo.sources import Entry
 
 
@@ -26,6 +28,22 @@ def test_spellings_of_one_name_meet(a: str, b: str) -> None:
 @pytest.mark.parametrize("a, b", [("Paris", "Parys"), ("Georgia", "Georgian"), ("US", "USA")])
 def test_different_names_stay_apart(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize("name, base", [
+    ("Dublin City", "dublin"), ("Dublin", "dublin"), ("New York City", "new york"), ("City", "city"),
+    ("Franklin County", "franklin county"), ("Carson City", "carson"),
+])
+def test_a_name_and_its_city_form_share_a_base_key(name: str, base: str) -> None:
+    assert base_key(name) == base
+
+
+def test_a_name_is_no_context_for_its_own_city_form() -> None:
+    town = Candidate(1, 1001, "Dublin", "city", "IE", "L", 53.3, -6.3, 1_000_000)
+    same = Fact(base_key("Dublin City"), 2, "IE", "L", 53.3, -6.2, "admin2")
+    other = Fact(base_key("Cork"), 3, "IE", "M", 51.9, -8.5, "city")
+    assert Context([same]).features(town, base_key("Dublin")) == {}
+    assert Context([same, other]).features(town, base_key("Dublin"))["context_country"] == 1.0  # Cork
 
 
 @pytest.mark.parametrize("alt, name, kept", [

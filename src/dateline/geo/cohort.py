@@ -18,7 +18,7 @@ import numpy as np
 
 from .context import EARTH_KM
 from .gazetteer import Candidate
-from .names import name_key
+from .names import base_key
 from .recognize import Mention
 
 NEAR_KM = 50.0
@@ -33,7 +33,7 @@ class Cohort:
         by_key: dict[str, tuple[Candidate, ...]] = {}
         for m in mentions:
             if m.candidates:  # a street or building the gazetteer lacks says nothing about the others
-                by_key.setdefault(name_key(m.text), m.candidates)
+                by_key.setdefault(base_key(m.text), m.candidates)
         self.index = {k: i for i, k in enumerate(by_key)}
         self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and c.feature in _LOCAL}
                         for k, cs in by_key.items()}

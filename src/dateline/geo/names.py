@@ -42,6 +42,14 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def base_key(name: str) -> str:
+    """The key under which a name and its "City" form meet ("Dublin City", "Dublin"): one name, so neither is
+    evidence for the other's place."""
+    key = name_key(name)
+    head, _, last = key.rpartition(" ")
+    return head if last == "city" and head else key
+
+
 def is_latin(name: str) -> bool:
     """True when every character of ``name`` is in the Latin script blocks (or is punctuation/space)."""
     return _NON_LATIN.search(name) is None

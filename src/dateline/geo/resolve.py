@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .cohort import Cohort
 from .context import Context, Fact
 from .gazetteer import Candidate
-from .names import name_key
+from .names import base_key, name_key
 from .recognize import Mention
 
 # Fitted by dateline.geo.learn on the gold mentions of the LGL, TR-News and GeoWebNews dev corpora (conditional
@@ -88,11 +88,12 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
         totals: dict[int, tuple[float, Candidate]] = {}
         major = _major_dateline_city(mentions, members)
         outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
+        own = base_key(key)
         for i in _distinct(mentions, members):
             for cand in mentions[i].candidates:
                 if major is not None and cand.pid != major:
                     continue
-                if outranks(cand) and not (context.local(cand, key) or _home_division(cand, context, mentions[i])):
+                if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])):
                     continue
                 s = score(cand, mentions[i], mentions, context, cohort)
                 best = totals.get(cand.pid)
@@ -170,7 +171,7 @@ def _nothing(cand: Candidate) -> bool:
 
 def _home_division(cand: Candidate, context: Context, mention: Mention) -> bool:
     """A first-level division in a country where the article names a town ("Georgia" beside Atlanta)."""
-    return cand.feature == "admin1" and context.has_town_in(cand.country, name_key(mention.text))
+    return cand.feature == "admin1" and context.has_town_in(cand.country, base_key(mention.text))
 
 
 def _resolution(ranked: list[tuple[float, Candidate]]) -> Resolution:
@@ -211,8 +212,9 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
         feats["population_share"] = cand.population / max(1, sum(cities))
     if cand.feature in ("admin1", "admin2") and any(word in key.split() for word in _ADMIN_WORDS):
         feats["admin_word"] = 1.0
-    feats.update(context.features(cand, key))
-    feats.update(cohort.features(cand, key))
+    own = base_key(mention.text)  # the article's other names: not this one, nor its "City" form
+    feats.update(context.features(cand, own))
+    feats.update(cohort.features(cand, own))
     feats.update(_qualifier_features(cand, mention, mentions))
     if mention.kind is not None:  # "the state of Georgia", "Washington state", "the city of Victoria"
         feats["kind" if cand.feature == mention.kind else "kind_miss"] = 1.0
@@ -246,5 +248,5 @@ def inside(cand: Candidate, region: Candidate) -> bool:
 
 
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:
-    return Context([Fact(name_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
+    return Context([Fact(base_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
                     for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None], home=home)

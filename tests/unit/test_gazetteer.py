@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from dateline.geo import Candidate, FakeGazetteer, SqliteGazetteer
-from dateline.geo.build import index_path, write_index
+from dateline.geo.build import _division_sizes, index_path, write_index
 from dateline.geo.context import Context, Fact
-from dateline.geo.gazetteer import Candidate
 from dateline.geo.names import base_key, is_latin, keep_alternate, name_key
 from dateline.geo.sources import Entry
 
@@ -156,3 +155,30 @@ def test_default_index_is_built_once_on_first_use(tmp_path: Path, monkeypatch: p
     first = geo.default_gazetteer(settings)
     assert geo.default_gazetteer(settings) is first and len(built) == 1
     assert built[0].parent == tmp_path / "cache" and first.candidates("Texas")[0].feature == "admin1"
+
+
+def _division(name: str, kind: str, lat: float, lon: float, code: str = "ENG") -> Entry:
+    return Entry(name=name, feature="admin1", country="GB", lat=lat, lon=lon, admin1=code, kind=kind)
+
+
+def _town(name: str, lat: float, lon: float, people: int, code: str = "ENG") -> Entry:
+    return Entry(name=name, feature="city", country="GB", lat=lat, lon=lon, admin1=code, population=people)
+
+
+def test_divisions_under_one_code_split_its_towns_and_the_head_has_them_all(tmp_path: Path) -> None:
+    england, kent, norfolk = (_division("England", "country", 52.5, -1.5), _division("Kent", "county", 51.2, 0.7),
+                              _division("Norfolk", "county", 52.6, 1.0))
+    scotland, fife = _division("Scotland", "country", 56.5, -4.0, "SCT"), _division("Fife", "county", 56.2, -3.1, "SCT")
+    towns = [_town("Canterbury", 51.3, 1.1, 55_000), _town("Norwich", 52.6, 1.3, 140_000),
+             _town("Leeds", 53.8, -1.5, 500_000), _town("Dundee", 56.5, -3.0, 150_000, "SCT")]
+    _division_sizes([england, kent, norfolk, scotland, fife], towns)
+    assert (england.population, scotland.population) == (695_000, 150_000)
+    assert (kent.population, norfolk.population, fife.population) == (55_000, 640_000, 150_000)
+    write_index(tmp_path / "index.sqlite", [kent, england, norfolk, *towns])
+    assert SqliteGazetteer(tmp_path / "index.sqlite").admin1_name("GB", "ENG") == "England"
+
+
+def test_a_code_without_a_head_kind_has_no_head() -> None:
+    a, b = _division("North", "district", 52.0, -1.0), _division("South", "district", 50.0, -1.0)
+    _division_sizes([a, b], [_town("Upton", 52.1, -1.0, 1_000), _town("Downton", 50.1, -1.0, 2_000)])
+    assert (a.population, b.population) == (1_000, 2_000)

@@ -97,13 +97,60 @@ def collect_entries() -> list[Entry]:
 
 def _division_sizes(divisions: list[Entry], cities: list[Entry]) -> None:
     """A first-level division's population: the sum of its towns' (the sources give none), so that a
-    province of a few villages does not outweigh a city of millions of the same name."""
-    people: Counter[tuple[str | None, str | None]] = Counter()
+    province of a few villages does not outweigh a city of millions of the same name. Where the source lists
+    several divisions under one GeoNames code (England and its counties, a French region and its departments),
+    the one whose kind heads such groups (:func:`_heads`) has all their towns, and each of the others the
+    towns nearer to it than to the group's other parts: a county is not as populous as its nation."""
+    towns: dict[tuple[str | None, str | None], list[Entry]] = {}
     for city in cities:
-        people[(city.country, city.admin1)] += city.population
+        towns.setdefault((city.country, city.admin1), []).append(city)
+    groups: dict[tuple[str | None, str | None], list[Entry]] = {}
     for division in divisions:
         if division.admin1:
-            division.population = people[(division.country, division.admin1)]
+            groups.setdefault((division.country, division.admin1), []).append(division)
+    heads = _heads(groups)
+    for code, members in groups.items():
+        own = towns.get(code, [])
+        head = heads.get(code)
+        if head is not None:
+            head.population = sum(t.population for t in own)
+        parts = [d for d in members if d is not head]
+        for division, people in zip(parts, _nearest_shares(parts, own), strict=True):
+            division.population = people
+
+
+def _heads(groups: dict[tuple[str | None, str | None], list[Entry]]) -> dict[tuple[str | None, str | None], Entry]:
+    """For each code shared by several divisions, the one of the kind that stands alone in the most such
+    groups of its country ("country" once in England's, Scotland's and Wales's; "metropolitan region" once in
+    each French region's), if that kind stands alone in at least two; a code of one division is its own head."""
+    alone: Counter[tuple[str | None, str | None]] = Counter()
+    for members in groups.values():
+        if len(members) > 1:
+            kinds = Counter(d.kind for d in members)
+            alone.update((members[0].country, k) for k, n in kinds.items() if n == 1 and k)
+    heads = {}
+    for code, members in groups.items():
+        if len(members) == 1:
+            heads[code] = members[0]
+            continue
+        best = max(members, key=lambda d: alone[(d.country, d.kind)] if d.kind else 0)
+        if best.kind and alone[(best.country, best.kind)] >= 2 and sum(d.kind == best.kind for d in members) == 1:
+            heads[code] = best
+    return heads
+
+
+def _nearest_shares(parts: list[Entry], towns: list[Entry]) -> list[int]:
+    """The population of the towns nearest to each of ``parts`` (each town counted once)."""
+    if not parts:
+        return []
+    if len(parts) == 1:
+        return [sum(t.population for t in towns)]
+    lat, lon = np.radians([p.lat for p in parts]), np.radians([p.lon for p in parts])
+    tlat = np.radians([t.lat for t in towns]).reshape(-1, 1)
+    tlon = np.radians([t.lon for t in towns]).reshape(-1, 1)
+    nearest = np.hypot((lon - tlon) * np.cos((lat + tlat) / 2), lat - tlat).argmin(axis=1)
+    people = np.bincount(nearest, weights=[t.population for t in towns], minlength=len(parts))
+    return [int(n) for n in people]
 
 
 def _unshadow(states: dict[str, Entry], cities: list[Entry]) -> None:

@@ -90,7 +90,8 @@ class SqliteGazetteer:
     def admin1_name(self, country: str, code: str) -> str | None:
         if self._admin1 is None:
             rows = self._db().execute(
-                "SELECT country, admin1, name FROM places WHERE feature = 'admin1' AND admin1 IS NOT NULL")
+                "SELECT country, admin1, name FROM places WHERE feature = 'admin1' AND admin1 IS NOT NULL"
+                " ORDER BY population")  # of divisions under one code (England, its counties), the largest
             self._admin1 = {(c, a): n for c, a, n in rows}
         return self._admin1.get((country, code))
 

@@ -36,6 +36,7 @@ class Entry:
     names: list[tuple[str, str]] = field(default_factory=list)
     capital: bool = False  # the national capital (a city)
     admin2: str | None = None  # the folded name of the US county a town lies in, or a county's own
+    kind: str | None = None  # a division's own type in its source ("country", "county", "metropolitan region")
 
 
 def _json(package: str, *parts: str) -> Any:
@@ -225,7 +226,7 @@ def divisions(country: str) -> Iterator[Entry]:
         native = row.get("native")
         names = [(native, "alt")] if native and is_latin(native) else []
         yield Entry(name=row["name"], feature="admin1", country=country, lat=float(row["latitude"]),
-                    lon=float(row["longitude"]), names=names)
+                    lon=float(row["longitude"]), names=names, kind=row.get("type"))
 
 
 def regions() -> Iterator[Entry]:

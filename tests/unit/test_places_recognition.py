@@ -24,6 +24,7 @@ GAZETTEER = FakeGazetteer([
     (_place(4, "Winona", "city", "US", 44.05, -91.64, admin1="MN", population=27_000), []),
     (_place(5, "Jones", "city", "US", 35.86, -94.0, admin1="OK", population=3_000), []),
     (_place(6, "Gori", "city", "GE", 41.98, 44.11, admin1="SK", population=48_000), []),
+    (_place(7, "Glen Allen", "city", "US", 37.67, -77.51, admin1="VA", population=15_000), []),
 ])
 
 
@@ -146,3 +147,18 @@ def test_a_sentence_opening_common_word_is_no_town() -> None:
 def test_a_town_name_before_a_building_word_needs_support() -> None:
     doc = make_doc("Funding for [the Webb Center](GPE) was cut .")
     assert [p.mention for p in geoparse(doc, STREETS) if p.geonameid] == []
+
+
+def test_the_town_of_a_street_address_is_a_place() -> None:
+    assert _parse(make_doc("He was arrested at 2517 Memphis St. , [Winona](PERSON) , on Sunday .")) == {"Winona": "US"}
+    assert _parse(make_doc("He was arrested on Memphis St. , [Winona](PERSON) said .")) == {}  # no number
+
+
+def test_a_two_word_town_typed_person_after_a_place_word_is_a_place() -> None:
+    assert _parse(make_doc("She was found at her home in [Glen Allen](PERSON) .")) == {"Glen Allen": "US"}
+    assert _parse(make_doc("[Glen Allen](PERSON) thanked the crowd .")) == {}
+
+
+def test_a_town_typed_fac_after_a_place_word_is_a_place() -> None:
+    assert _parse(make_doc("A fire broke out at a residence in [Glen Allen](FAC) .")) == {"Glen Allen": "US"}
+    assert _parse(make_doc("Crowds filled [Glen Allen](FAC) on Sunday .")) == {}

@@ -7,8 +7,9 @@ after a place word ("in Smithville"). Weak: names the gazetteer knows where the 
 (a town typed PERSON or ORG, a place or a demonym inside an organisation's name: "the Texas Department of
 Health", "the Georgian Interior Ministry", a FAC) or no entity at all; the parser keeps a weak mention only
 when the article supports it (:mod:`dateline.geo.parser`). A name is cued — strong — after a place word ("in
-X", "the town of X") or before a resident noun ("an X woman", "X police"). Guards keep people out: a PERSON of
-two or more tokens is a place only when its whole name is a country, first-level division or large city; a
+X", "the town of X"), after a street address ("of 12 Main St., X") or before a resident noun ("an X woman", "X
+police"); a whole FAC name so cued is a town ("a residence in X"). Guards keep people out: a PERSON of two or
+more tokens is a place only when its whole name is a country, first-level division or large city, or is cued; a
 one-word name that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is,
 nor the surname of a person named in full, even typed GPE, unless it names a country, division or large city.
 """
@@ -193,8 +194,8 @@ def _demonym(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 def _place_entity(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     weak = label == "FAC"
     cands = tuple(c for c in lookup(gazetteer, span.text) if c.match not in ("qual", "demonym"))
-    if cands and not _personal(span):
-        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=weak)
+    if cands and not _personal(span):  # a whole FAC name a place word cues is a town: "a residence in Grand Ledge"
+        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=weak and not _cued(span))
         return
     inner = list(_embedded(span, label, gazetteer, weak=weak))
     if inner:
@@ -206,9 +207,10 @@ def _place_entity(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Ment
 def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A place the model typed otherwise: the whole name, else a place inside an organisation's name."""
     cands = () if _personal(span) else _known(span, gazetteer)
+    cued = _cued(span)
     if cands and (label != "PERSON" or len(span) == 1 or cands[0].feature in REGIONAL
-                  or cands[0].population >= WELL_KNOWN):
-        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not _cued(span))
+                  or cands[0].population >= WELL_KNOWN or cued):
+        yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label not in ("PERSON", "NORP", "LANGUAGE"):
         yield from _embedded(span, label, gazetteer, weak=True)
 
@@ -350,16 +352,25 @@ def _capitalised(token: Token) -> bool:
 
 
 def _cued(span: Span) -> bool:
-    """A place word before it ("in X", "near the X", "the town of X") or a resident noun after it ("an X
-    woman", "X police")."""
+    """A place word or a street address before it ("in X", "near the X", "the town of X", "12 Main St., X") or a
+    resident noun after it ("an X woman", "X police")."""
     doc, j = span.doc, span.start - 1
     if span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS and doc[span.end].pos_ == "NOUN":
         return True
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
         return True
+    if _after_address(doc, j):
+        return True
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
     return j >= 0 and doc[j].lower_ in PLACE_PREPS
+
+
+def _after_address(doc: Doc, comma: int) -> bool:
+    """The town of a street address: "of 2517 Memphis St., X" (a number, a name, a street word, a comma)."""
+    if comma < 2 or doc[comma].text != "," or doc[comma - 1].lower_.rstrip(".") not in STREET_WORDS:
+        return False
+    return any(t.like_num for t in doc[max(0, comma - 6):comma - 2])
 
 
 def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -69,7 +69,8 @@ _DASH_CREDITS_RE = re.compile(r"(?:--?|[—–])\s*(?P<list>[^()]{1,100})")
 _REPORTING_RE = re.compile(r"\(?(?P<list>(?:(?i:additional\s+)?(?i:reporting|writing|editing|compiled|"
                            r"reported|research)\s+by\s+[^()]+))\)?")
 _ITEM_SPLIT_RE = re.compile(r"\s*[,/;]\s*|\s+and\s+")
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}\d{0,2}")  # "KUNA", a station: "ABC7", "NBC4"
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")  # one word of several capitalised parts: "AsiaNews"
 _PHRASE_RE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of|de|du|la|der|des|[A-Z][\w.&'’-]*)){0,3}")
 # The first sentence of a line with a capital after it: a title run into the body ("Fire destroys barn. SALEM —")
 _RUN_IN_RE = re.compile(r"[^\n]{8,300}?[.!?][\"'”’]?[ \t]+(?=[^\W\d_a-z])")
@@ -250,20 +251,28 @@ def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:
     return found if found is not None and found.place is not None and found.place.split(",")[0].isupper() else None
 
 
-# A place in capitals opening the body with no separator at all, the first sentence right after it.
-_BARE_RE = re.compile(r"(?P<caps>[^\W\d_a-z][^\W\d_a-z.'’-]+(?:[ \t]+[^\W\d_a-z][^\W\d_a-z.'’-]+){0,2})[ \t]+"
-                      r"(?=[^\W\d_a-z][^\W\d_A-Z])")
+# A place in capitals opening the body with no separator at all, the first sentence right after it; a known
+# region after a comma may stand between them ("AUSTIN, Texas A white nationalist …").
+_BARE_RE = re.compile(r"(?P<caps>[^\W\d_a-z][^\W\d_a-z.'’-]+(?:[ \t]+[^\W\d_a-z][^\W\d_a-z.'’-]+){0,2})"
+                      r"(?:,[ \t]*(?P<region>[^\W\d_a-z][\w.'’-]*(?:[ \t]+[^\W\d_a-z][\w.'’-]*)?))?[ \t]+"
+                      r"(?=[^\W\d_a-z](?:[^\W\d_A-Z]|[ \t]+[^\W\d_A-Z]))")
 MIN_BARE_LETTERS = 4
 
 
 def _bare_dateline(text: str, start: int, end: int) -> Dateline | None:
     """ "SAN ANTONIO Turner Sports analyst …": a known country or city of at least 100,000 people written in
-    capitals, with no separator, before a capitalised word that starts the first sentence."""
+    capitals, with no separator (a known region may follow after a comma), before a capitalised word that
+    starts the first sentence."""
     m = _BARE_RE.match(text, start, min(end, start + MAX_LINE_CHECK))
     if m is None or sum(c.isalpha() for c in m["caps"]) < MIN_BARE_LETTERS:
         return None
+    if m["region"] and not tables.is_known_region(m["region"]):
+        return None
     place = _place(m["caps"], known=True)
-    return Dateline(place=place, agency=None, start=start, end=m.end("caps")) if place is not None else None
+    if place is None:
+        return None
+    last = m.end("region") if m["region"] else m.end("caps")
+    return Dateline(place=text[start:last] if m["region"] else place, agency=None, start=start, end=last)
 
 
 def _only_dateline(text: str, start: int, end: int) -> bool:
@@ -326,7 +335,7 @@ def _agency_level(item: str) -> int:
     """3 a known agency, 2 an acronym ("KUNA"), 1 a capitalised phrase ("Getty Images"), 0 anything else."""
     if item.casefold() in KNOWN_AGENCIES:
         return 3
-    if _ACRONYM_RE.fullmatch(item):
+    if _ACRONYM_RE.fullmatch(item) or _CAMEL_RE.fullmatch(item):
         return 2
     return 1 if len(item) <= 40 and _PHRASE_RE.fullmatch(item) else 0
 

@@ -120,6 +120,28 @@ def _known_places() -> list[str]:
     return sorted({n.lower() for n in names})
 
 
+@lru_cache(maxsize=1)
+def known_regions() -> frozenset[str]:
+    """Lower-cased names of what a dateline may name after its town: countries, US states, and the short forms
+    of countries and first-level divisions in ``place_abbreviations.tsv`` ("Texas", "Ky.", "Calif.")."""
+    return frozenset(derived("known-regions", source_bytes("tables.py"), _known_regions))
+
+
+def _known_regions() -> list[str]:
+    gc = geonames_cache()
+    names = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+    for line in _data_text("place_abbreviations.tsv").splitlines():
+        form, _, rest = line.partition("\t")
+        target = rest.split("\t", 1)[0]
+        if form and not line.startswith("#") and target[:2].isupper() and "/" not in target[3:]:
+            names.add(form)
+    return sorted({n.lower() for n in names})
+
+
+def is_known_region(text: str) -> bool:
+    return text.strip().lower().removeprefix("the ") in known_regions()
+
+
 def is_language(text: str) -> bool:
     return text.strip().lower() in languages()
 

@@ -182,3 +182,10 @@ def test_a_code_without_a_head_kind_has_no_head() -> None:
     a, b = _division("North", "district", 52.0, -1.0), _division("South", "district", 50.0, -1.0)
     _division_sizes([a, b], [_town("Upton", 52.1, -1.0, 1_000), _town("Downton", 50.1, -1.0, 2_000)])
     assert (a.population, b.population) == (1_000, 2_000)
+
+
+def test_the_divisions_under_a_head_are_second_level() -> None:
+    england, kent = _division("England", "country", 52.5, -1.5), _division("Kent", "county", 51.2, 0.7)
+    scotland, fife = _division("Scotland", "country", 56.5, -4.0, "SCT"), _division("Fife", "county", 56.2, -3.1, "SCT")
+    _division_sizes([england, kent, scotland, fife], [])
+    assert [d.feature for d in (england, kent, scotland, fife)] == ["admin1", "admin2", "admin1", "admin2"]

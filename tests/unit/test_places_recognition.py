@@ -162,3 +162,12 @@ def test_a_two_word_town_typed_person_after_a_place_word_is_a_place() -> None:
 def test_a_town_typed_fac_after_a_place_word_is_a_place() -> None:
     assert _parse(make_doc("A fire broke out at a residence in [Glen Allen](FAC) .")) == {"Glen Allen": "US"}
     assert _parse(make_doc("Crowds filled [Glen Allen](FAC) on Sunday .")) == {}
+
+
+def test_a_second_level_division_abroad_is_named_bare_but_a_us_county_needs_its_word() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Devon", "admin2", "GB", 50.7, -3.8, admin1="ENG"), []),
+        (_place(2, "Harvey County", "admin2", "US", 38.0, -97.4, admin1="KS"), [("Harvey", "alt")]),
+    ])
+    doc = make_doc("[Devon](PERSON) was calm , [Harvey](PERSON) was not .")
+    assert {p.mention for p in geoparse(doc, gazetteer) if p.lat is not None} == {"Devon"}

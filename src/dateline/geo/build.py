@@ -117,6 +117,8 @@ def _division_sizes(divisions: list[Entry], cities: list[Entry]) -> None:
         parts = [d for d in members if d is not head]
         for division, people in zip(parts, _nearest_shares(parts, own), strict=True):
             division.population = people
+            if head is not None:  # a county of England, a department of a French region: second level
+                division.feature = "admin2"
 
 
 def _heads(groups: dict[tuple[str | None, str | None], list[Entry]]) -> dict[tuple[str | None, str | None], Entry]:

@@ -19,10 +19,15 @@ import numpy as np
 from .context import EARTH_KM
 from .gazetteer import Candidate
 from .names import base_key
-from .recognize import Mention
+from .recognize import Mention, regional
 
 NEAR_KM = 50.0
 _LOCAL = ("city", "admin2")
+
+
+def _local(c: Candidate) -> bool:
+    """A town or a county (a division named bare abroad, such as England's counties, weighs like a state)."""
+    return c.feature in _LOCAL and not regional(c)
 
 
 class Cohort:
@@ -35,10 +40,10 @@ class Cohort:
             if m.candidates:  # a street or building the gazetteer lacks says nothing about the others
                 by_key.setdefault(base_key(m.text), m.candidates)
         self.index = {k: i for i, k in enumerate(by_key)}
-        self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and c.feature in _LOCAL}
+        self.admin1s = {k: {(c.country, c.admin1) for c in cs if c.admin1 and _local(c)}
                         for k, cs in by_key.items()}
         self.names_in = Counter(d for divisions in self.admin1s.values() for d in divisions)
-        self.admin2s = {k: {(c.country, c.admin1, c.admin2) for c in cs if c.admin2 and c.feature in _LOCAL}
+        self.admin2s = {k: {(c.country, c.admin1, c.admin2) for c in cs if c.admin2 and _local(c)}
                         for k, cs in by_key.items()}
         self.names_in_county = Counter(d for counties in self.admin2s.values() for d in counties)
         points = sorted((c.lat, c.lon, self.index[k]) for k, cs in by_key.items() for c in cs if c.feature == "city")
@@ -49,7 +54,7 @@ class Cohort:
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
         others = len(self.index) - (key in self.index)
-        if not others or cand.feature not in _LOCAL:
+        if not others or not _local(cand):
             return {}
         feats = {}
         if cand.admin1:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .gazetteer import Candidate
+from .recognize import regional
 
 NEAR_KM = 150.0  # the scale of "near": another town of the article
 FAR_KM = 1000.0  # the scale of the coarse nearness ("the Gulf" beside Qatar is the Persian Gulf)
@@ -36,6 +37,7 @@ class Fact:
     lat: float
     lon: float
     feature: str
+    bare: bool = False  # a division named bare (see .recognize.regional)
 
 
 class Context:
@@ -50,7 +52,7 @@ class Context:
         self.lat = np.radians([f.lat for f in facts])
         self.lon = np.radians([f.lon for f in facts])
         self.city = np.array([f.feature == "city" for f in facts], dtype=bool)
-        self.towns = np.array([f.feature in _LOCAL_FEATURES for f in facts], dtype=bool)
+        self.towns = np.array([f.feature in _LOCAL_FEATURES and not f.bare for f in facts], dtype=bool)
         self.far = np.array([f.feature not in _NOT_FAR for f in facts], dtype=bool)
         self.divisions = [(f.country, f.admin1) for f in facts]
         self.per_key = Counter(f.key for f in facts)
@@ -89,7 +91,7 @@ class Context:
         km = self.distances(cand)
         other = self.keys != self.key_ids.get(key, -1)
         near = km[other & self.city]
-        if near.size and cand.feature in _LOCAL_FEATURES:
+        if near.size and cand.feature in _LOCAL_FEATURES and not regional(cand):
             feats["near"] = math.exp(-float(near.min()) / NEAR_KM)
         far = km[other & self.far]
         if far.size:

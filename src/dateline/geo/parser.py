@@ -24,7 +24,7 @@ from .calibrate import probability
 from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
-from .recognize import REGIONAL, WELL_KNOWN, Mention, find_mentions, span_mention, with_kinds
+from .recognize import WELL_KNOWN, Mention, find_mentions, regional, span_mention, with_kinds
 from .resolve import Resolution, inside, resolve
 from .words import GENERIC
 
@@ -56,7 +56,7 @@ def _named_region(mention: Mention, res: Resolution, decisions: list[tuple[Menti
     village too small for GeoNames' towns: "HOLLIDAY, Mo.", "CAMP MURRAY, Wash."). Not in a list ("Sharon,
     Cornwall and Salisbury", "China, Japan"), nor when the region is the first word of a longer name ("East
     Java") or a word of direction."""
-    if mention.qualifier is None or any(c.feature in REGIONAL for c in mention.candidates):
+    if mention.qualifier is None or any(regional(c) for c in mention.candidates):
         return None
     qualifier, resolved = decisions[mention.qualifier]
     if qualifier.text.lower() in GENERIC or _LIST_GOES_ON.match(text, qualifier.end):
@@ -136,7 +136,7 @@ def _supported(mention: Mention, anchors: _Anchors) -> bool:
     division, a town near one the article names, a capital standing for its government)."""
     person = mention.label == "PERSON"  # "Washington said": population alone does not make it a place
     for c in mention.candidates:
-        if c.feature in REGIONAL or (c.population >= WELL_KNOWN and not person):
+        if regional(c) or (c.population >= WELL_KNOWN and not person):
             return True
         if c.feature == "admin2" and mention.text.split()[-1] in _ADMIN_WORDS:
             return True
@@ -154,7 +154,7 @@ class _Anchors:
         towns = [a for a in places if a.feature == "city"]
         self.lat = np.radians([a.lat for a in towns])
         self.lon = np.radians([a.lon for a in towns])
-        self.divisions = {(a.country, a.admin1) for a in places if a.feature == "admin1"}
+        self.divisions = {(a.country, a.admin1) for a in places if a.feature in ("admin1", "admin2") and regional(a)}
         self.any_divisions = {(a.country, a.admin1) for a in places if a.feature in ("admin1", "admin2", "city")}
         self.countries = {a.country for a in places if a.country}
 

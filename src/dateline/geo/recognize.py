@@ -33,6 +33,12 @@ MAX_WORDS = 5
 WELL_KNOWN = 100_000  # a city this populous is a place wherever its name stands
 PROMINENT = 50_000  # a town this populous may stand for a building or street named after it
 REGIONAL = frozenset({"country", "continent", "admin1", "region"})
+
+
+def regional(c: Candidate) -> bool:
+    """A country, continent, region or division named bare: first-level anywhere, second-level outside the US
+    ("Devon", "Bulacan"); a US county is named with its word ("Harvey County": Harvey is a town and a name)."""
+    return c.feature in REGIONAL or (c.feature == "admin2" and c.country != "US")
 _PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
 _SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
 _COUNTY_ABBREVIATIONS = (" co.", " co", " cnty.", " cnty", " cty.")
@@ -186,7 +192,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
 def _demonym(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """The places ``span`` is a demonym of, unless it is also a place's own name ("Mexico" is no adjective)."""
     cands = gazetteer.candidates(span.text)
-    if any(c.match in ("name", "abbr") and c.feature in REGIONAL for c in cands):
+    if any(c.match in ("name", "abbr") and regional(c) for c in cands):
         return ()
     return tuple(c for c in cands if c.match == "demonym")
 
@@ -208,7 +214,7 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A place the model typed otherwise: the whole name, else a place inside an organisation's name."""
     cands = () if _personal(span) else _known(span, gazetteer)
     cued = _cued(span)
-    if cands and (label != "PERSON" or len(span) == 1 or cands[0].feature in REGIONAL
+    if cands and (label != "PERSON" or len(span) == 1 or regional(cands[0])
                   or cands[0].population >= WELL_KNOWN or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label not in ("PERSON", "NORP", "LANGUAGE"):
@@ -299,7 +305,7 @@ def _a_surname(span: Span, label: str, surnames: frozenset[str], gazetteer: Gaze
         return False
     if label not in PLACE_LABELS:
         return True
-    return not any(c.feature in REGIONAL or c.population >= WELL_KNOWN for c in gazetteer.candidates(span.text))
+    return not any(regional(c) or c.population >= WELL_KNOWN for c in gazetteer.candidates(span.text))
 
 
 def _person_words(doc: Doc) -> frozenset[str]:

@@ -19,7 +19,7 @@ from .cohort import Cohort
 from .context import Context, Fact
 from .gazetteer import Candidate
 from .names import base_key, name_key
-from .recognize import Mention
+from .recognize import Mention, regional
 
 # Fitted by dateline.geo.learn on the gold mentions of the LGL, TR-News and GeoWebNews dev corpora (conditional
 # logit over each mention's candidates; "qualifier", "qualifier_miss", "dateline_city", "home_country", "kind",
@@ -194,9 +194,11 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
              cohort: Cohort) -> dict[str, float]:
     """What speaks for ``cand``: its own facts, how its name matched, the article around it."""
     key = name_key(mention.text)
+    # a division named bare (an English county) weighs as a first-level one: "admin2" is fitted on US counties
+    kind = "admin1" if regional(cand) and cand.feature == "admin2" else cand.feature
     feats = {"log_population": math.log10(cand.population + 1) if cand.feature == "city" else 0.0,
-             cand.feature: 1.0, f"match_{cand.match}": 1.0}
-    if cand.feature == "admin1":
+             kind: 1.0, f"match_{cand.match}": 1.0}
+    if kind == "admin1":
         feats["admin1_log_population"] = math.log10(cand.population + 1)  # the sum of its towns'
     if cand.capital:
         feats["capital"] = 1.0
@@ -248,5 +250,5 @@ def inside(cand: Candidate, region: Candidate) -> bool:
 
 
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:
-    return Context([Fact(base_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
+    return Context([Fact(base_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature, regional(c))
                     for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None], home=home)

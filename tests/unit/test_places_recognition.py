@@ -171,3 +171,8 @@ def test_a_second_level_division_abroad_is_named_bare_but_a_us_county_needs_its_
     ])
     doc = make_doc("[Devon](PERSON) was calm , [Harvey](PERSON) was not .")
     assert {p.mention for p in geoparse(doc, gazetteer) if p.lat is not None} == {"Devon"}
+
+
+def test_a_town_opening_the_name_of_its_own_body_is_a_place() -> None:
+    assert _parse(make_doc("[Winona Police Department](ORG) said on Monday .")) == {"Winona": "US"}
+    assert _parse(make_doc("[Winona Capital Group](ORG) said on Monday .")) == {}

@@ -8,7 +8,8 @@ after a place word ("in Smithville"). Weak: names the gazetteer knows where the 
 Health", "the Georgian Interior Ministry", a FAC) or no entity at all; the parser keeps a weak mention only
 when the article supports it (:mod:`dateline.geo.parser`). A name is cued — strong — after a place word ("in
 X", "the town of X"), after a street address ("of 12 Main St., X") or before a resident noun ("an X woman", "X
-police"); a whole FAC name so cued is a town ("a residence in X"). Guards keep people out: a PERSON of two or
+police"); a whole FAC name so cued is a town ("a residence in X"), and so is a town opening the name of its
+own body ("the X Police Department", "X City Council"). Guards keep people out: a PERSON of two or
 more tokens is a place only when its whole name is a country, first-level division or large city, or is cued; a
 one-word name that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is,
 nor the surname of a person named in full, even typed GPE, unless it names a country, division or large city.
@@ -24,7 +25,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, per_doc
 from .gazetteer import Candidate, Gazetteer
-from .words import BUILDING_WORDS, GENERIC, HONORIFICS, PLACE_NOUNS, PLACE_PREPS, RESIDENT_NOUNS, STREET_WORDS
+from .words import (
+    BUILDING_WORDS,
+    GENERIC,
+    HONORIFICS,
+    LOCAL_BODIES,
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    RESIDENT_NOUNS,
+    STREET_WORDS,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Entity types inside whose names a place may be embedded ("the Ohio State Highway Patrol").
@@ -261,8 +271,9 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             cands = _known(inner, gazetteer) if _embeddable(inner) else ()
             people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
+                own_body = bool(cands) and after in LOCAL_BODIES  # "Grand Ledge Police": the town's own
                 yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",
-                              label, cands or people, weak or after in BUILDING_WORDS)
+                              label, cands or people, (weak and not own_body) or after in BUILDING_WORDS)
                 i = stop
                 break
         else:

@@ -176,3 +176,24 @@ def test_a_second_level_division_abroad_is_named_bare_but_a_us_county_needs_its_
 def test_a_town_opening_the_name_of_its_own_body_is_a_place() -> None:
     assert _parse(make_doc("[Winona Police Department](ORG) said on Monday .")) == {"Winona": "US"}
     assert _parse(make_doc("[Winona Capital Group](ORG) said on Monday .")) == {}
+
+
+def _hyphened(words: list[str], ents: list[str], tags: list[str] | None = None) -> Doc:
+    from .helpers import vocab
+
+    spaces = [w not in ("-",) and (k + 1 < len(words) and words[k + 1] != "-") for k, w in enumerate(words)]
+    return Doc(vocab(), words=words, spaces=spaces, ents=ents, tags=tags)
+
+
+def test_each_demonym_of_a_hyphened_pair_is_its_country() -> None:
+    words = ["A", "Georgian", "-", "American", "crew", "flew", "."]
+    both = _hyphened(words, ["O", "B-NORP", "I-NORP", "I-NORP", "O", "O", "O"])
+    assert _parse(both) == {"Georgian": "GE", "American": "US"}
+    first = _hyphened(words, ["O", "B-NORP", "O", "O", "O", "O", "O"])  # the model typed only the first part
+    assert _parse(first) == {"Georgian": "GE", "American": "US"}
+
+
+def test_a_hyphened_people_is_no_pair_of_countries() -> None:
+    words = ["Georgian", "-", "Americans", "voted", "."]
+    doc = _hyphened(words, ["B-NORP", "I-NORP", "I-NORP", "O", "O"], ["NNP", "HYPH", "NNPS", "VBD", "."])
+    assert _parse(doc) == {}

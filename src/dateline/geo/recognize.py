@@ -1,9 +1,10 @@
 """Recognition: which stretches of the text name places.
 
 Mentions are *strong* or *weak*. Strong: the model's GPE/LOC entities the gazetteer knows (or a known
-name inside one: "Northeast Georgia"), demonyms (NORP "Kenyan", when ``demonyms`` is on), the article's
-dateline place, qualifiers after a comma ("Long Beach, CA"), and capitalised names the gazetteer knows
-after a place word ("in Smithville"). Weak: names the gazetteer knows where the model saw something else
+name inside one: "Northeast Georgia"), demonyms (NORP "Kenyan", when ``demonyms`` is on; each of a hyphened
+pair: "a Russian-American crew", not a people: "African-Americans"), the article's dateline place, qualifiers
+after a comma ("Long Beach, CA"), and capitalised names the gazetteer knows after a place word ("in
+Smithville"). Weak: names the gazetteer knows where the model saw something else
 (a town typed PERSON or ORG, a place or a demonym inside an organisation's name: "the Texas Department of
 Health", "the Georgian Interior Ministry", a FAC) or no entity at all; the parser keeps a weak mention only
 when the article supports it (:mod:`dateline.geo.parser`). A name is cued — strong — after a place word ("in
@@ -191,12 +192,35 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
         if span is None or _a_surname(span, ent.label_, surnames, gazetteer):
             continue
         people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
-        if people:  # "Kenyan", typed NORP (or GPE)
+        parts = _hyphen_parts(span) if demonyms and ent.label_ == "NORP" else []
+        found = [_demonym(part, gazetteer) for part in parts]
+        if len(parts) > 1 and any(found) and parts[-1][-1].tag_ not in ("NNPS", "NNS"):
+            # "a Russian-American crew", "Israeli-Egyptian peace": each part its country; not a people
+            # ("African-Americans")
+            for part, known in zip(parts, found, strict=True):
+                if known:
+                    yield Mention(part.start_char, part.end_char, part.text, "demonym", ent.label_, known)
+        elif people:  # "Kenyan", typed NORP (or GPE)
             yield Mention(span.start_char, span.end_char, span.text, "demonym", ent.label_, people)
         elif ent.label_ in PLACE_LABELS or ent.label_ == "FAC":
             yield from _place_entity(span, ent.label_, gazetteer)
         elif ent.label_ in HOST_LABELS:
             yield from _hosted(span, ent.label_, gazetteer)
+
+
+def _hyphen_parts(span: Span) -> list[Span]:
+    """The parts of a name joined by hyphens, the joining read on past the entity's end ("Israeli-Egyptian"
+    where the model typed only "Israeli")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    parts, start = [], span.start
+    for k in range(span.start, end):
+        if doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            parts.append(doc[start:k])
+            start = k + 1
+    parts.append(doc[start:end])
+    return [p for p in parts if len(p)]
 
 
 def _demonym(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:

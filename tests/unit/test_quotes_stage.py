@@ -669,8 +669,8 @@ MINISTRY = ("Ministry of Finance", "ORG", ("ministry",))
     pytest.param(TELL_TRAIL, [], [("indirect", "There was some movement in both directions", "he", "he", "told")],
                  id="trailing-told-the-agency"),
     pytest.param(INTERPOSED, [], [
-        ("indirect", "But to prevent problems, he said, local officials should be vigilant", "he", "he", "said")],
-        id="interposed-he-said"),
+        ("indirect", "to prevent problems, he said, local officials should be vigilant", "he", "he", "said")],
+        id="interposed-he-said-without-the-writers-but"),
     pytest.param(ACCORDING, [], [("indirect", "The plant will close next year", "a company spokesman",
                                   "a company spokesman", "according to")], id="according-to"),
     pytest.param(QUOTED_AS, [LAVROV], [
@@ -900,3 +900,22 @@ def test_a_source_phrase_closing_a_content_is_no_part_of_it() -> None:
     doc = _rows(SAID_ACCORDING)
     contents = {c.lemma: doc[c.content[0]:c.content[1]].text for c in find_cues(doc, [False] * len(doc)) if c.content}
     assert contents == {"say": "turnout rose", "according to": "turnout rose"}
+
+
+HOWEVER_TRAILING = '''
+However          5 advmod     ADV    -
+,                5 punct      PUNCT  _
+the              3 det        DET    _
+talks            5 nsubj      NOUN   _
+had              5 aux        AUX    _
+failed           9 ccomp      VERB   -
+,                9 punct      PUNCT  _
+the              8 det        DET    _
+minister         9 nsubj      NOUN   _
+said             9 ROOT       VERB   -
+.                9 punct      PUNCT  -
+'''
+
+
+def test_a_reported_sentence_leaves_out_the_writers_link_to_the_one_before() -> None:
+    assert [q.text for q in _quotes(_with(_rows(HOWEVER_TRAILING)))] == ["the talks had failed"]

@@ -83,7 +83,8 @@ def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | N
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
     if clauses:
         side = [c for c in clauses if (c.i > verb.i) == (clauses[-1].i > verb.i)]
-        return trimmed(verb.doc, min(c.left_edge.i for c in side), max(_clause_end(c, verb) for c in side))
+        span = (min(c.left_edge.i for c in side), max(_clause_end(c, verb) for c in side))
+        return _unconnected(verb.doc, *span) if side[0].i < verb.i else trimmed(verb.doc, *span)  # "…, X said"
     if kind in _PASSIVE_TYPES:
         found = _passive_subject(verb)
         if found is not None:
@@ -248,9 +249,9 @@ def trailing(verb: Token) -> tuple[int, int] | None:
     if left == 0 or not (doc[left - 1].is_punct or doc[left - 1].is_quote) or doc[left - 1].text in _ENDS:
         return None  # set off by a comma, a dash or a mark; one opening its sentence trails nothing
     if verb.i > head.i and (right >= len(doc) or doc[right].text in _ENDS or doc[right].is_space):
-        return trimmed(doc, head.left_edge.i, left)
+        return _unconnected(doc, head.left_edge.i, left)
     if right < len(doc) and doc[right].text == "," and head.right_edge.i > right:
-        return trimmed(doc, head.left_edge.i, head.right_edge.i + 1)  # interposed: "…, he said, …"
+        return _unconnected(doc, head.left_edge.i, head.right_edge.i + 1)  # interposed: "…, he said, …"
     return None
 
 
@@ -260,7 +261,7 @@ def _interposed_root(verb: Token) -> tuple[int, int] | None:
     sent = verb.sent
     if interposed_root(verb) is None or any(t.is_quote for t in sent):
         return None  # quotations have their own rules (.attach)
-    return trimmed(verb.doc, sent.start, sent.end)
+    return _unconnected(verb.doc, sent.start, sent.end)
 
 
 def _bare(verb: Token) -> bool:
@@ -278,6 +279,18 @@ def _bare(verb: Token) -> bool:
 def _as_clause(verb: Token) -> bool:
     """ "As X put it": an adverbial clause opened by "as"."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+_CONNECTIVES = frozenset("and but or yet so however meanwhile still instead nonetheless nevertheless".split())
+
+
+def _unconnected(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """A reported sentence without the word that joins it to the one before ("*But* officials must act",
+    "*However,* growth slowed"): the writer's link, not the speaker's words."""
+    first = doc[lo]
+    if hi - lo > 2 and first.lower_ in _CONNECTIVES and (first.dep_ == "cc" or doc[lo + 1].text == ","):
+        lo += 1
+    return trimmed(doc, lo, hi)
 
 
 def trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@
   pieces: the first has the cue, the second none, and what lies between them is the cue's clause ending in a
   comma. A cue clause ending in a full stop closes the quote: what follows is a quote of its own that
   continues the same speaker (``"…," she said. "…"``).
-* A cue interposed in the clause it reports (``But to prevent problems, he said, local officials …``) is
+* A cue interposed in the clause it reports (``To prevent problems, he said, local officials …``) is
   left out of that content: the quote is the clause before it and the clause after it.
 
 The quote's ``start`` and ``end`` still run from the first piece to the last.

@@ -919,3 +919,20 @@ said             9 ROOT       VERB   -
 
 def test_a_reported_sentence_leaves_out_the_writers_link_to_the_one_before() -> None:
     assert [q.text for q in _quotes(_with(_rows(HOWEVER_TRAILING)))] == ["the talks had failed"]
+
+
+ASKED_WHETHER = '''
+She              1 nsubj      PRON   _
+asked            1 ROOT       VERB   _
+whether          6 mark       SCONJ  _
+the              4 det        DET    _
+talks            6 nsubj      NOUN   _
+had              6 aux        AUX    _
+failed           1 advcl      VERB   -
+.                1 punct      PUNCT  _
+'''
+
+
+def test_an_indirect_question_is_what_was_asked() -> None:
+    doc = _with(_rows(ASKED_WHETHER))
+    assert _summary(_quotes(doc), doc.text) == [("indirect", "whether the talks had failed", "She", "She", "asked")]

@@ -2,7 +2,8 @@
 
 The cue's type (the lexicon's third column) decides which dependents may hold the content:
 
-* ``speech`` (say, tell, add) and ``belief`` (think, expect): a clausal complement (``ccomp``), or the clause
+* ``speech`` (say, tell, add) and ``belief`` (think, expect): a clausal complement (``ccomp``), an indirect
+  question after an asking verb ("asked whether …"), or the clause
   a trailing or interposed ``…, X said, …`` hangs from, or what follows "As X put it, …", or a noun phrase
   object ("noted the rule", "believed the polls") unless the verb takes it in another sense ("added $84
   billion", "continued its campaign") or it is whom the verb addresses ("told reporters");
@@ -77,7 +78,7 @@ def clause_without(clause: Token, start: int, end: int) -> tuple[int, int] | Non
 
 
 def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | None:
-    whole = _interposed_root(verb)
+    whole = _interposed_root(verb) or (_question(verb) if lemma in _ASKING else None)
     if whole is not None:
         return whole
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _set_apart(c, verb)]
@@ -107,6 +108,21 @@ def verb_content(verb: Token, kind: str, lemma: str = "") -> tuple[int, int] | N
 _PASSIVE_TYPES = frozenset({ASSERTION, EVALUATION, STANCE, EVIDENCE})
 # Speech and belief verbs whose infinitival complement is no content ("continued to rise", "learned how to").
 _NO_INFINITIVE = frozenset({"continue", "go on", "begin", "start", "learn", "figure out", "read", "hear", "assume"})
+
+
+# Verbs whose content may be an indirect question: "asked whether the talks had failed".
+_ASKING = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
+def _question(verb: Token) -> tuple[int, int] | None:
+    """An indirect question after an asking verb, opened by "whether" or "if" (which the parse may hang as an
+    adverbial clause), the opening word kept: it says that the clause is asked, not stated."""
+    for child in verb.children:
+        first = child.left_edge
+        if (child.i > verb.i and child.dep_ in ("advcl", "ccomp") and first.lower_ in ("whether", "if")
+                and first.i > verb.i):
+            return trimmed(verb.doc, first.i, child.right_edge.i + 1)
+    return None
 
 
 def _passive_subject(verb: Token) -> tuple[int, int] | None:

@@ -197,3 +197,20 @@ def test_a_hyphened_people_is_no_pair_of_countries() -> None:
     words = ["Georgian", "-", "Americans", "voted", "."]
     doc = _hyphened(words, ["B-NORP", "I-NORP", "I-NORP", "O", "O"], ["NNP", "HYPH", "NNPS", "VBD", "."])
     assert _parse(doc) == {}
+
+
+def test_a_surname_whose_first_name_the_model_left_out_is_no_town() -> None:
+    doc = make_doc("Fighter Jason [Jones](PERSON) was held . Police found a gun [Jones](GPE) had hidden .")
+    assert _parse(doc) == {"Jones": "US"}  # without the first name: a one-word name
+    doc[1].pos_ = "PROPN"
+    assert _parse(doc) == {}
+
+
+def test_a_small_town_name_right_before_a_persons_name_is_a_title_or_first_name() -> None:
+    assert _parse(make_doc("They wrote to Winona [Ryder](PERSON) on Monday .")) == {}
+    assert _parse(make_doc("They drove to Winona , [Ryder](PERSON) said .")) == {"Winona": "US"}
+
+
+def test_a_day_named_after_a_place_is_no_place() -> None:
+    assert _parse(make_doc("Crowds marked [Winona Day](GPE) on Monday .")) == {}
+    assert _parse(make_doc("Crowds marked [Winona Days](EVENT) in [Winona](GPE) .")) == {"Winona": "US"}

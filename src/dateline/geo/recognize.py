@@ -10,10 +10,12 @@ Health", "the Georgian Interior Ministry", a FAC) or no entity at all; the parse
 when the article supports it (:mod:`dateline.geo.parser`). A name is cued — strong — after a place word ("in
 X", "the town of X"), after a street address ("of 12 Main St., X") or before a resident noun ("an X woman", "X
 police"); a whole FAC name so cued is a town ("a residence in X"), and so is a town opening the name of its
-own body ("the X Police Department", "X City Council"). Guards keep people out: a PERSON of two or
-more tokens is a place only when its whole name is a country, first-level division or large city, or is cued; a
-one-word name that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is,
-nor the surname of a person named in full, even typed GPE, unless it names a country, division or large city.
+own body ("the X Police Department", "X City Council"). Guards keep people out: a PERSON of two or more tokens
+is a place only when its whole name is a country, first-level division or large city, or is cued; a one-word name
+that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is, nor the surname
+of a person named in full (also where the model left the first name out), even typed GPE, unless it names a
+country, division or large city; nor is a small town's one-word name right before a person's ("Pope Tawadros"),
+nor a name before "Day" in an entity ("St. Patrick's Day").
 """
 
 from __future__ import annotations
@@ -292,6 +294,8 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             after = span.doc[stop].lower_.rstrip(".") if stop < span.end else ""
             if after in STREET_WORDS:  # "Darby Street", "Royal Street": a street's name, not its town
                 continue
+            if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
+                continue
             cands = _known(inner, gazetteer) if _embeddable(inner) else ()
             people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
@@ -302,6 +306,13 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
                 break
         else:
             i += 1
+
+
+def _day_of(doc: Doc, stop: int, end: int) -> bool:
+    """The name is followed, in its entity, by "Day" (after a possessive or not): a day named after it."""
+    if stop < end and doc[stop].text in ("'s", "’s"):
+        stop += 1
+    return stop < end and doc[stop].lower_ == "day"
 
 
 def _a_word(span: Span) -> bool:
@@ -328,8 +339,18 @@ def _trimmed(ent: Span, gazetteer: Gazetteer) -> Span | None:
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
-    """Last words of the Doc's multi-word PERSON names ("Jason Terrell Jones" → Jones)."""
-    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+    """Last words of the Doc's multi-word PERSON names ("Jason Terrell Jones" → Jones), also where the model
+    left the first name out of the entity ("Conor [McGregor]")."""
+    people = (ent for ent in doc.ents if ent.label_ == "PERSON")
+    return frozenset(ent[-1].text for ent in people if len(ent) > 1 or _first_name_before(ent))
+
+
+def _first_name_before(ent: Span) -> bool:
+    """A capitalised proper noun in no entity right before the one-word name (a first name the model missed)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.ent_iob_ == "O" and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start
 
 
 def _a_surname(span: Span, label: str, surnames: frozenset[str], gazetteer: Gazetteer) -> bool:
@@ -375,9 +396,20 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
         if stop < len(doc) and doc[stop].lower_.rstrip(".") in STREET_WORDS:
             continue  # "Darby Street"
         cands = _known(span, gazetteer)
+        if cands and _title_of(span, cands):
+            continue
         if cands:
             return span, cands
     return None
+
+
+def _title_of(span: Span, cands: tuple[Candidate, ...]) -> bool:
+    """One word right before a person's name, and no country, division or large city: the person's title or
+    first name ("Pope Tawadros", "Whip James Clyburn"), not a town."""
+    doc, stop = span.doc, span.end
+    if len(span) != 1 or stop >= len(doc) or doc[stop].ent_iob_ != "B" or doc[stop].ent_type_ != "PERSON":
+        return False
+    return not any(regional(c) or c.population >= WELL_KNOWN for c in cands)
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:

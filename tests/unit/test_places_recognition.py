@@ -214,3 +214,13 @@ def test_a_small_town_name_right_before_a_persons_name_is_a_title_or_first_name(
 def test_a_day_named_after_a_place_is_no_place() -> None:
     assert _parse(make_doc("Crowds marked [Winona Day](GPE) on Monday .")) == {}
     assert _parse(make_doc("Crowds marked [Winona Days](EVENT) in [Winona](GPE) .")) == {"Winona": "US"}
+
+
+def test_a_word_of_an_organisations_name_the_article_writes_in_lower_case_is_no_place() -> None:
+    gazetteer = FakeGazetteer([(_place(1, "Drug", "admin1", "IN", 24.0, 80.0, admin1="XX"), [])])
+
+    def places(text: str) -> set[str]:
+        return {p.mention for p in geoparse(make_doc(text), gazetteer) if p.lat is not None}
+
+    assert places("[the Food and Drug Administration](ORG) approved it .") == {"Drug"}
+    assert places("[the Food and Drug Administration](ORG) approved the drug .") == set()

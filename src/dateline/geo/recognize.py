@@ -15,7 +15,8 @@ is a place only when its whole name is a country, first-level division or large 
 that is part of a person's name elsewhere in the text ("Jordan" after "Michael Jordan") never is, nor the surname
 of a person named in full (also where the model left the first name out), even typed GPE, unless it names a
 country, division or large city; nor is a small town's one-word name right before a person's ("Pope Tawadros"),
-nor a name before "Day" in an entity ("St. Patrick's Day").
+nor a name before "Day" in an entity ("St. Patrick's Day"), nor one word of an organisation's name that the
+article also writes in lower case ("the Food and Drug Administration" beside "the drug").
 """
 
 from __future__ import annotations
@@ -296,7 +297,7 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
                 continue
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
-            cands = _known(inner, gazetteer) if _embeddable(inner) else ()
+            cands = _known(inner, gazetteer) if _embeddable(inner) and not _common_word(inner) else ()
             people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
                 own_body = bool(cands) and after in LOCAL_BODIES  # "Grand Ledge Police": the town's own
@@ -306,6 +307,12 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
                 break
         else:
             i += 1
+
+
+def _common_word(span: Span) -> bool:
+    """One word of a name that the article also writes in lower case ("the Food and Drug Administration" in a
+    story about a drug): a common noun capitalised as part of the name."""
+    return len(span) == 1 and span.text.istitle() and span.text.lower() in _lower_words(span.doc)
 
 
 def _day_of(doc: Doc, stop: int, end: int) -> bool:

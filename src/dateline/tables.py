@@ -28,6 +28,12 @@ def _data_text(name: str) -> str:
     return (resources.files("dateline") / "data" / name).read_text(encoding="utf-8")
 
 
+def project_table(name: str) -> list[dict[str, str]]:
+    """A TSV table of ``dateline/data`` as rows; ``#`` lines are comments."""
+    lines = [line for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym or adjective (as written) → ISO 3166-1 alpha-2 country code."""
@@ -130,11 +136,10 @@ def known_regions() -> frozenset[str]:
 def _known_regions() -> list[str]:
     gc = geonames_cache()
     names = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
-    for line in _data_text("place_abbreviations.tsv").splitlines():
-        form, _, rest = line.partition("\t")
-        target = rest.split("\t", 1)[0]
-        if form and not line.startswith("#") and target[:2].isupper() and "/" not in target[3:]:
-            names.add(form)
+    for row in project_table("place_abbreviations.tsv"):
+        country = row["target"].partition("/")[0]  # "US", "US/Kentucky"; not "continent/…" nor "region/…"
+        if len(country) == 2 and country.isupper():
+            names.add(row["form"])
     return sorted({n.lower() for n in names})
 
 

@@ -37,7 +37,6 @@ class Fact:
     lat: float
     lon: float
     feature: str
-    bare: bool = False  # a division named bare (see .recognize.regional)
 
 
 class Context:
@@ -52,7 +51,7 @@ class Context:
         self.lat = np.radians([f.lat for f in facts])
         self.lon = np.radians([f.lon for f in facts])
         self.city = np.array([f.feature == "city" for f in facts], dtype=bool)
-        self.towns = np.array([f.feature in _LOCAL_FEATURES and not f.bare for f in facts], dtype=bool)
+        self.towns = np.array([f.feature in _LOCAL_FEATURES and not regional(f) for f in facts], dtype=bool)
         self.far = np.array([f.feature not in _NOT_FAR for f in facts], dtype=bool)
         self.divisions = [(f.country, f.admin1) for f in facts]
         self.per_key = Counter(f.key for f in facts)

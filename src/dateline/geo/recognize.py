@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,12 +48,6 @@ MAX_WORDS = 5
 WELL_KNOWN = 100_000  # a city this populous is a place wherever its name stands
 PROMINENT = 50_000  # a town this populous may stand for a building or street named after it
 REGIONAL = frozenset({"country", "continent", "admin1", "region"})
-
-
-def regional(c: Candidate) -> bool:
-    """A country, continent, region or division named bare: first-level anywhere, second-level outside the US
-    ("Devon", "Bulacan"); a US county is named with its word ("Harvey County": Harvey is a town and a name)."""
-    return c.feature in REGIONAL or (c.feature == "admin2" and c.country != "US")
 _PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
 _SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
 _COUNTY_ABBREVIATIONS = (" co.", " co", " cnty.", " cnty", " cty.")
@@ -62,6 +57,21 @@ KIND_WORDS = {"state": "admin1", "province": "admin1", "county": "admin2", "pari
               "city": "city", "town": "city", "village": "city"}
 _KIND_AFTER = re.compile(r"[ \t]+(state|State|province|Province|county|County|parish|Parish)\b")
 _KIND_BEFORE = re.compile(r"\b(state|province|city|town|village|county) of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+
+
+class Placed(Protocol):
+    """A candidate, or a resolved place of the article's context: what kind of place, in which country."""
+
+    @property
+    def feature(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+
+
+def regional(c: Placed) -> bool:
+    """A country, continent, region or division named bare: first-level anywhere, second-level outside the US
+    ("Devon", "Bulacan"); a US county is named with its word ("Harvey County": Harvey is a town and a name)."""
+    return c.feature in REGIONAL or (c.feature == "admin2" and c.country != "US")
 
 
 @dataclass(frozen=True)
@@ -196,8 +206,8 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
             continue
         people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
         parts = _hyphen_parts(span) if demonyms and ent.label_ == "NORP" else []
-        found = [_demonym(part, gazetteer) for part in parts]
-        if len(parts) > 1 and any(found) and parts[-1][-1].tag_ not in ("NNPS", "NNS"):
+        found = [_demonym(part, gazetteer) for part in parts] if len(parts) > 1 else []
+        if any(found) and parts[-1][-1].tag_ not in ("NNPS", "NNS"):
             # "a Russian-American crew", "Israeli-Egyptian peace": each part its country; not a people
             # ("African-Americans")
             for part, known in zip(parts, found, strict=True):

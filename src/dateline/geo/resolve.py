@@ -195,10 +195,10 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
     """What speaks for ``cand``: its own facts, how its name matched, the article around it."""
     key = name_key(mention.text)
     # a division named bare (an English county) weighs as a first-level one: "admin2" is fitted on US counties
-    kind = "admin1" if regional(cand) and cand.feature == "admin2" else cand.feature
+    weighed_as = "admin1" if regional(cand) and cand.feature == "admin2" else cand.feature
     feats = {"log_population": math.log10(cand.population + 1) if cand.feature == "city" else 0.0,
-             kind: 1.0, f"match_{cand.match}": 1.0}
-    if kind == "admin1":
+             weighed_as: 1.0, f"match_{cand.match}": 1.0}
+    if weighed_as == "admin1":
         feats["admin1_log_population"] = math.log10(cand.population + 1)  # the sum of its towns'
     if cand.capital:
         feats["capital"] = 1.0
@@ -250,5 +250,5 @@ def inside(cand: Candidate, region: Candidate) -> bool:
 
 
 def _context(mentions: Sequence[Mention], chosen: Sequence[Resolution], home: str | None = None) -> Context:
-    return Context([Fact(base_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature, regional(c))
+    return Context([Fact(base_key(m.text), c.pid, c.country, c.admin1, c.lat, c.lon, c.feature)
                     for m, r in zip(mentions, chosen, strict=True) if (c := r.candidate) is not None], home=home)

@@ -7,7 +7,6 @@ Each reader yields :class:`Entry` values: a place and the names it answers to. N
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -61,13 +60,6 @@ def csc_states(iso2: str) -> list[dict[str, Any]]:
         return list(_json("countrystatecity_countries", "data", "by-country", iso2, "states.json"))
     except (FileNotFoundError, NotADirectoryError):
         return []
-
-
-def project_table(name: str) -> list[dict[str, str]]:
-    """A TSV table of ``dateline/data`` as rows; ``#`` lines are comments."""
-    text = (resources.files("dateline") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def cities() -> Iterator[Entry]:
@@ -231,7 +223,7 @@ def divisions(country: str) -> Iterator[Entry]:
 
 def regions() -> Iterator[Entry]:
     """The project's named regions (``regions.tsv``): Balkans, Sahel, Horn of Africa …"""
-    for row in project_table("regions.tsv"):
+    for row in tables.project_table("regions.tsv"):
         names = [(a.strip(), "abbr") for a in (row["aliases"] or "").split("|") if a.strip()]
         yield Entry(name=row["name"], feature="region", country=row["country"] or None, lat=float(row["lat"]),
                     lon=float(row["lon"]), names=names)
@@ -239,4 +231,4 @@ def regions() -> Iterator[Entry]:
 
 def abbreviations() -> list[tuple[str, str, str]]:
     """(form, target, match) rows of ``place_abbreviations.tsv``."""
-    return [(row["form"], row["target"], row["match"]) for row in project_table("place_abbreviations.tsv")]
+    return [(row["form"], row["target"], row["match"]) for row in tables.project_table("place_abbreviations.tsv")]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import subprocess
@@ -65,13 +66,16 @@ def requests_for(db: Path, n: int, seed: int) -> list[tuple[str, str, dict[str, 
 
 async def load(base: str, calls: list[tuple[str, str, dict[str, Any]]], rate: float, concurrency: int
                ) -> tuple[dict[str, list[float]], dict[str, int], float]:
-    import httpx
+    """Send ``calls`` open loop at ``rate`` per second with aiohttp (its client costs about a millisecond of
+    CPU per request here; httpx's cost ten under this load, and the client shares the machine's cores)."""
+    import aiohttp
 
     times: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     gate = asyncio.Semaphore(concurrency)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(base_url=base, connector=connector,
+                                     timeout=aiohttp.ClientTimeout(total=30)) as client:
         start = time.perf_counter()
 
         async def one(i: int, name: str, path: str, params: dict[str, Any]) -> None:
@@ -79,9 +83,10 @@ async def load(base: str, calls: list[tuple[str, str, dict[str, Any]]], rate: fl
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             async with gate:
                 try:
-                    r = await client.get(path, params=params)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
+                    async with client.get(path, params={k: str(v) for k, v in params.items()}) as r:
+                        await r.read()
+                        ok = r.status == 200
+                except (TimeoutError, aiohttp.ClientError):
                     ok = False
             times.setdefault(name, []).append((time.perf_counter() - due) * 1000)
             if not ok:
@@ -90,6 +95,25 @@ async def load(base: str, calls: list[tuple[str, str, dict[str, Any]]], rate: fl
         await asyncio.gather(*(one(i, *c) for i, c in enumerate(calls)))
         elapsed = time.perf_counter() - start
     return times, errors, elapsed
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of the server process and its live children (its worker processes)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = [int(c) for c in children.read_text().split()] if children.exists() else []
+    total = cpu_seconds(pid)
+    for kid in kids:
+        try:
+            total += server_cpu_seconds(kid)
+        except OSError:  # a child that ended meanwhile
+            pass
+    return total
 
 
 def wait_until_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
@@ -117,6 +141,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=60, help="requests sent first, not counted")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-cache", action="store_true", help="serve with serve_cache_mb = 0 (every request cold)")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (dateline serve --workers)")
     args = ap.parse_args()
     db = Path(args.db)
     if not db.exists():
@@ -127,13 +152,16 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     config = Path(tempfile.mkdtemp()) / "bench.toml"
     config.write_text(f"serve_cache_mb = {0 if args.no_cache else 64}\n", encoding="utf-8")
-    proc = subprocess.Popen([*CLI, "serve", "--db", str(db), "--port", str(port), "--config", str(config)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([*CLI, "serve", "--db", str(db), "--port", str(port), "--config", str(config),
+                             "--workers", str(args.workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(base, proc)
         asyncio.run(load(base, calls[:args.warmup], rate=args.rate, concurrency=args.concurrency))
+        server_before, client_before = server_cpu_seconds(proc.pid), os.times()
         times, errors, elapsed = asyncio.run(load(base, calls[args.warmup:], rate=args.rate,
                                                   concurrency=args.concurrency))
+        server_cpu, client_after = server_cpu_seconds(proc.pid) - server_before, os.times()
+        client_cpu = (client_after.user + client_after.system) - (client_before.user + client_before.system)
     finally:
         proc.terminate()
         proc.wait(20)
@@ -146,6 +174,9 @@ def main() -> None:
     figures = {"db": str(db), "rate_asked": args.rate, "rate_achieved": round(len(every) / elapsed, 1),
                "requests": len(every), "seconds": round(elapsed, 1), "concurrency": args.concurrency,
                "response_cache": not args.no_cache, "distinct_urls_share": round(distinct, 3),
+               "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(every)), 2),
+               "client_cpu_ms_per_request": round(1000 * client_cpu / max(1, len(every)), 2),
+               "cores": os.cpu_count(), "workers": args.workers,
                "endpoints": endpoints, "overall": _latency(every), "worst_p95_ms": worst,
                "p95_under_100ms": worst < 100}
     print(json.dumps(figures, indent=1))

@@ -285,7 +285,7 @@ def migrate(
 
 
 def serve_store(store: Store, host: str, port: int, *, allow_ingest: bool = False, token: str | None = None,
-                fall_back: bool = False, then: Any = None) -> None:
+                fall_back: bool = False, then: Any = None, workers: int = 1) -> None:
     """Print the URL (first), run ``then`` (e.g. the demo's ingest), and serve until Ctrl-C."""
     from .server.app import new_token
     from .server.serve import free_port, run, url
@@ -301,7 +301,7 @@ def serve_store(store: Store, host: str, port: int, *, allow_ingest: bool = Fals
         err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can reach this server")
     err.print(f"Serving the explorer at {url(host, port)}   (API: {url(host, port)}docs; Ctrl-C stops it)")
     try:
-        run(store, host=host, port=port, allow_ingest=allow_ingest, token=token)
+        run(store, host=host, port=port, allow_ingest=allow_ingest, token=token, workers=workers)
     except KeyboardInterrupt:
         pass
 
@@ -314,9 +314,11 @@ def serve(
     = False,
     token: Annotated[str | None, typer.Option(envvar="DATELINE_TOKEN",
                                               help="Ingest token (default: a new random one, printed).")] = None,
+    workers: Annotated[int, typer.Option(
+        help="Server processes answering on the port (more use more cores and memory).", min=1, max=64)] = 1,
     config: ConfigOpt = None,
 ) -> None:
     """Serve the HTTP API and the web explorer over a store; prints its URL first."""
     store = open_store(db, config)
     guard(store.stats)  # a missing or unreadable store is a message, not a server answering 503s
-    serve_store(store, host, port, allow_ingest=allow_ingest, token=token)
+    serve_store(store, host, port, allow_ingest=allow_ingest, token=token, workers=workers)

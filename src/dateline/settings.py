@@ -61,6 +61,9 @@ TABLE: tuple[Setting, ...] = (
             "Articles written to the store per transaction (a killed ingest redoes at most one)."),
     Setting("store_wait", 30.0,
             "Seconds a store reader or writer waits for the file while another process holds it."),
+    Setting("store_readers", 0,
+            "Queries the server runs on the store at once, each on one thread (its other requests wait their "
+            "turn); 0: one per CPU core."),
     Setting("story_shingle_words", 5, "Words per shingle when comparing article texts for near-copies (stories)."),
     Setting("story_num_perm", 128,
             "MinHash permutations per article signature (more: finer similarity, larger store)."),
@@ -124,6 +127,7 @@ class Settings:
     db: str = _DEFAULTS["db"]
     store_batch_size: int = _DEFAULTS["store_batch_size"]
     store_wait: float = _DEFAULTS["store_wait"]
+    store_readers: int = _DEFAULTS["store_readers"]
     story_shingle_words: int = _DEFAULTS["story_shingle_words"]
     story_num_perm: int = _DEFAULTS["story_num_perm"]
     story_jaccard: float = _DEFAULTS["story_jaccard"]
@@ -145,6 +149,8 @@ class Settings:
         if self.worker_start not in WORKER_STARTS:
             raise SettingsError(f"setting worker_start must be one of {', '.join(WORKER_STARTS)}, "
                                 f"not {self.worker_start!r}")
+        if self.store_readers < 0:
+            raise SettingsError(f"setting store_readers must be 0 (one per CPU core) or more, not {self.store_readers}")
         if self.engine not in ENGINES:
             raise SettingsError(f"setting engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.cameo_verbs and not self.cameo_to_plover:

@@ -72,6 +72,18 @@ def test_serve_prints_its_url_first_and_answers_on_loopback(tmp_path: Path) -> N
         assert httpx.post(url + "api/ingest", content=b"text").status_code in (404, 405)
 
 
+def test_serve_with_two_worker_processes_answers_as_one(tmp_path: Path) -> None:
+    build(tmp_path / "w.duckdb").close()
+    config = tmp_path / "w.toml"
+    config.write_text("serve_cache_mb = 0\nstore_readers = 1\n", encoding="utf-8")
+    with serving("--db", str(tmp_path / "w.duckdb"), "--port", str(free_port()), "--workers", "2",
+                 "--config", str(config), wait=60) as url:
+        answers = [httpx.get(url + "api/events", params={"limit": 5}, timeout=10) for _ in range(6)]
+        assert {a.status_code for a in answers} == {200}
+        assert len({a.content for a in answers}) == 1 and answers[0].json()["items"]
+        assert httpx.post(url + "api/ingest", content=b"text").status_code in (404, 405)  # read-only in each
+
+
 def test_serve_refuses_a_missing_store_with_a_message(tmp_path: Path) -> None:
     proc = subprocess.run([*CLI, "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True,
                           timeout=60)

@@ -15,7 +15,7 @@ from dateline.errors import StoreBusyError, StoreError, StoreVersionError
 from dateline.records import Quote
 from dateline.settings import load_settings
 from dateline.store import Store
-from dateline.store.connection import connect, writer_lock
+from dateline.store.connection import ROW_GROUP_SIZE, connect, writer_lock
 from dateline.store.migrations import MIGRATIONS, STORE_VERSION, Migration, check_readable, upgrade
 
 from .builders import article, event, quote, record
@@ -80,7 +80,7 @@ def test_a_store_1_is_migrated_to_listing_tables_and_answers_as_a_new_one(tmp_pa
     _as_store_1(store.path)
     with pytest.raises(StoreVersionError, match="0002_listing_tables"):
         store.events()
-    assert store.migrate() == ["0002_listing_tables", "0003_quote_spans"]
+    assert store.migrate() == ["0002_listing_tables", "0003_quote_spans", "0004_small_row_groups"]
     assert store.stats()["stale"] is False
     assert store.events(raw=True).rows == want["events"] and store.events().rows == want["clusters"]
     assert store.quotes().rows == want["quotes"] and store.digest() == digest
@@ -96,7 +96,7 @@ def test_a_store_2_gives_its_quotes_one_piece_each_and_takes_new_rows_by_column_
     with duckdb.connect(str(store.path)) as con:
         con.execute("ALTER TABLE quotes DROP COLUMN spans")
         con.execute("UPDATE meta SET value = '2' WHERE key = 'store_version'")
-    assert store.migrate() == ["0003_quote_spans"]
+    assert store.migrate() == ["0003_quote_spans", "0004_small_row_groups"]
     assert store.record(a.id).quotes[0].spans == ((old.start, old.end),)  # type: ignore[union-attr]
     b = article("\"We will rebuild,\" she said, \"and soon.\"", source="b")
     first, second = quote(b, "We will rebuild,", "she"), quote(b, "and soon.", "she")
@@ -105,6 +105,38 @@ def test_a_store_2_gives_its_quotes_one_piece_each_and_takes_new_rows_by_column_
     store.add([record(b, quotes=(joined,))])
     assert store.record(b.id).quotes == (joined,)  # type: ignore[union-attr]
     assert store.record(a.id).quotes[0].spans == ((old.start, old.end),)  # type: ignore[union-attr]
+
+
+def _row_groups(path: Path, table: str) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return int(con.execute(f"SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('{table}')")
+                   .fetchall()[0][0])
+
+
+def test_a_store_3_rewrites_its_listing_tables_in_small_row_groups_with_the_same_rows(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    store.close()
+    with duckdb.connect(str(store.path)) as con:  # written as dateline wrote store 3: DuckDB's default groups
+        con.execute("INSERT INTO quote_rows (quote_id, speaker, text, start, \"end\", article_id, ord) "
+                    "SELECT 'q' || i, 'speaker ' || (i % 97), 'words ' || i, 0, 5, 'a' || (i // 7), i % 7 "
+                    "FROM range(30000) t(i)")
+        con.execute("UPDATE meta SET value = '3' WHERE key = 'store_version'")
+        before = con.execute("SELECT * FROM quote_rows ORDER BY rowid").fetchall()
+    assert _row_groups(store.path, "quote_rows") == 1
+    assert store.migrate() == ["0004_small_row_groups"]
+    assert _row_groups(store.path, "quote_rows") >= 30000 // ROW_GROUP_SIZE
+    with duckdb.connect(str(store.path), read_only=True) as con:
+        assert con.execute("SELECT * FROM quote_rows ORDER BY rowid").fetchall() == before
+    assert [q["speaker"] for q in store.quotes(speaker="speaker 96", limit=3).rows] == ["speaker 96"] * 3
+
+
+def test_a_writer_writes_small_row_groups_that_a_later_writer_keeps(tmp_path: Path) -> None:
+    store = _filled(tmp_path)
+    with connect(store.path, read_only=False, wait=1) as con:
+        con.execute("CREATE TABLE scratch AS SELECT range AS x FROM range(20000)")
+    with connect(store.path, read_only=False, wait=1) as con:
+        con.execute("INSERT INTO scratch SELECT range FROM range(20000)")
+    assert _row_groups(store.path, "scratch") >= 40000 // ROW_GROUP_SIZE
 
 
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def create_app(store: Store | str | Path, *, allow_ingest: bool = False, token: 
     app = FastAPI(title="dateline", version=_version(), description=__doc__, docs_url=None, redoc_url=None,
                   responses={400: {"model": ErrorBody, "description": "A bad parameter"},
                              503: {"model": ErrorBody, "description": "The store is busy or needs a migration"}})
-    app.state.store = store
+    app.state.store = store.serving()
     app.state.token = token
     app.include_router(router)
     if allow_ingest:

@@ -25,7 +25,7 @@ Km = Annotated[float, Query(gt=0, le=20_000, description="Radius of --near in ki
 Near = Annotated[str | None, Query(max_length=_TEXT, description="A stored place name, or LAT,LON.")]
 
 
-def event_filters(type: Text = None, actor: Text = None, recipient: Text = None, country: Country = None,
+async def event_filters(type: Text = None, actor: Text = None, recipient: Text = None, country: Country = None,
                   modality: Text = None, near: Near = None, km: Km = 50.0, since: Day = None, until: Day = None,
                   text: Text = None, story: Text = None,
                   raw: Annotated[bool, Query(description="Every event, not clusters.")] = False) -> Filters:
@@ -33,26 +33,26 @@ def event_filters(type: Text = None, actor: Text = None, recipient: Text = None,
                    km=km, since=since, until=until, text=text, story=story, raw=raw, limit=None)
 
 
-def quote_filters(speaker: Text = None, speaker_id: Text = None, text: Text = None, since: Day = None,
+async def quote_filters(speaker: Text = None, speaker_id: Text = None, text: Text = None, since: Day = None,
                   until: Day = None, story: Text = None) -> Filters:
     return Filters(speaker=speaker, speaker_id=speaker_id, text=text, since=since, until=until, story=story,
                    limit=None)
 
 
-def place_filters(country: Country = None, near: Near = None, km: Km = 50.0, text: Text = None, since: Day = None,
+async def place_filters(country: Country = None, near: Near = None, km: Km = 50.0, text: Text = None, since: Day = None,
                   until: Day = None, story: Text = None) -> Filters:
     return Filters(country=country, near=near, km=km, text=text, since=since, until=until, story=story, limit=None)
 
 
-def entity_filters(actor: Text = None, text: Text = None, type: Text = None, country: Country = None,
+async def entity_filters(actor: Text = None, text: Text = None, type: Text = None, country: Country = None,
                    since: Day = None, until: Day = None, story: Text = None) -> Filters:
     return Filters(actor=actor, text=text, type=type, country=country, since=since, until=until, story=story,
                    limit=None)
 
 
-def article_filters(text: Text = None, since: Day = None, until: Day = None, story: Text = None) -> Filters:
+async def article_filters(text: Text = None, since: Day = None, until: Day = None, story: Text = None) -> Filters:
     return Filters(text=text, since=since, until=until, story=story, limit=None)
 
 
-def story_filters(text: Text = None, since: Day = None, until: Day = None) -> Filters:
+async def story_filters(text: Text = None, since: Day = None, until: Day = None) -> Filters:
     return Filters(text=text, since=since, until=until, limit=None)

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
@@ -31,7 +32,7 @@ class Json(JSONResponse):
     """JSON with dates as ISO 8601 text, as ``dateline query --format json`` writes them."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, default=json_value, allow_nan=False).encode("utf-8")
+        return orjson.dumps(content, default=json_value)
 
 
 def error(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:

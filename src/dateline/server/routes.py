@@ -36,7 +36,7 @@ ArticleFilters = Annotated[Filters, Depends(params.article_filters)]
 StoryFilters = Annotated[Filters, Depends(params.story_filters)]
 
 
-def _store(request: Request) -> Store:
+async def _store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
+import json
+import os
 import socket
 
+from fastapi import FastAPI
+
 from ..errors import DatelineError
+from ..settings import Settings
 from ..store import Store
 from .app import create_app
 
@@ -30,10 +36,28 @@ def url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+_SPEC = "DATELINE_SERVE_SPEC"  # what a worker process builds its app from (set by ``run`` for its workers)
+
+
 def run(store: Store, *, host: str = LOOPBACK, port: int = 8000, allow_ingest: bool = False,
-        token: str | None = None, log_level: str = "warning") -> None:
-    """Serve until interrupted (Ctrl-C)."""
+        token: str | None = None, log_level: str = "warning", workers: int = 1) -> None:
+    """Serve until interrupted (Ctrl-C). With ``workers`` > 1, that many processes answer on the one port
+    (uvicorn's workers), each with its own connection to the store: the interpreter lock then holds back
+    no request behind another's Python work, at the cost of one app's memory per worker."""
     import uvicorn
 
-    app = create_app(store, allow_ingest=allow_ingest, token=token)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    if workers <= 1:
+        app = create_app(store, allow_ingest=allow_ingest, token=token)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+        return
+    os.environ[_SPEC] = json.dumps({"db": str(store.path), "settings": dataclasses.asdict(store.settings),
+                                    "allow_ingest": allow_ingest, "token": token})
+    uvicorn.run(f"{__name__}:app_from_spec", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level, access_log=False)
+
+
+def app_from_spec() -> FastAPI:
+    """The app of one worker process: its store, settings and ingest token as the serving process gave them."""
+    spec = json.loads(os.environ[_SPEC])
+    settings = Settings().replace(**spec["settings"])
+    return create_app(Store(spec["db"], settings=settings), allow_ingest=spec["allow_ingest"], token=spec["token"])

@@ -114,14 +114,17 @@ class Reader:
     """A read-only connection kept between queries; closed when a writer waits or after ``idle`` seconds.
 
     Each use gets its own cursor of the one connection, so that queries from several threads (the HTTP
-    server's) run at once; the connection is closed only when no cursor is in use. While a writer waits,
-    new uses wait for the ones in flight to end, the connection is closed, and they open it again once the
-    writer let go of the file.
+    server's) run at once (as many as :meth:`pace` allows); the connection is closed only when no cursor is
+    in use. While a writer waits, new uses wait for the ones in flight to end, the connection is closed, and
+    they open it again once the writer let go of the file.
     """
 
     def __init__(self, db: Path, *, wait: float, idle: float = 0.5,
                  check: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
         self.db, self.wait, self.idle, self.check = db, wait, idle, check
+        self.threads = 0  # DuckDB's threads per query; 0: its default (every core)
+        self._turns: threading.BoundedSemaphore | None = None  # None: no limit on queries at once
+        self._holding = threading.local()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._lock = threading.Condition(threading.RLock())
         self._in_use = 0
@@ -131,11 +134,34 @@ class Reader:
 
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cursor = self._acquire()
+        with self._turn():
+            cursor = self._acquire()
+            try:
+                yield cursor
+            finally:
+                self._release(cursor)
+
+    def pace(self, *, at_once: int, threads: int) -> None:
+        """Run ``at_once`` queries at most at a time, each on ``threads`` of DuckDB's threads (from the next
+        time the file is opened)."""
+        self._turns = threading.BoundedSemaphore(at_once)
+        self.threads = threads
+        self.close()
+
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        """One of the ``at_once`` turns that :meth:`pace` set, if it did (a thread holding one goes on)."""
+        turns = self._turns
+        if turns is None or getattr(self._holding, "turn", False):
+            yield
+            return
+        turns.acquire()
+        self._holding.turn = True
         try:
-            yield cursor
+            yield
         finally:
-            self._release(cursor)
+            self._holding.turn = False
+            turns.release()
 
     def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
@@ -148,11 +174,6 @@ class Reader:
                 self._start_closer()
             cursor = self._con.cursor()
             self._in_use += 1
-        try:
-            cursor.execute("SET enable_progress_bar = false")  # settings are a cursor's own
-        except BaseException:
-            self._release(cursor)
-            raise
         return cursor
 
     def _release(self, cursor: duckdb.DuckDBPyConnection) -> None:
@@ -166,6 +187,8 @@ class Reader:
         if not self.db.exists():
             raise missing(self.db)
         con = _open(self.db, read_only=True, wait=self.wait)
+        if self.threads:
+            con.execute(f"SET threads = {int(self.threads)}")
         try:
             if self.check is not None:
                 self.check(con)
@@ -202,17 +225,32 @@ class Reader:
                     return
 
 
+# Rows per row group in what a writer writes. DuckDB skips a row group when its min/max cannot match a
+# filter (or cannot beat the rows a top-N query already holds); groups this small let a page of a listing
+# table, stored in the order its queries filter and sort, read a few thousand rows rather than 122,880.
+# DuckDB takes it only as an option of ATTACH and does not keep it in the file, so every writer sets it.
+ROW_GROUP_SIZE = 8192
+
+
+# Pages up to this many rows are read in two steps by DuckDB: the rows' ids from the filter and order columns,
+# then the other columns of those rows only (DuckDB's default, 50, leaves a page of 100 reading every column
+# of every candidate row: a page of clusters in no particular filter took twice as long at a million events).
+LATE_MATERIALIZATION_ROWS = 1001
+
+
 def _open(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
     delay = 0.02
     while True:
         try:
-            con = duckdb.connect(str(db), read_only=read_only)
+            con = duckdb.connect(str(db), read_only=True) if read_only else _writer(db)
             con.execute("SET enable_progress_bar = false")  # the library prints nothing
+            con.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_MATERIALIZATION_ROWS}")
             return con
-        except (duckdb.IOException, duckdb.ConnectionException) as exc:
-            # held by another process (a lock), or by a reader of this process (another configuration)
-            if "lock" not in str(exc).lower() and "different configuration" not in str(exc):
+        except (duckdb.IOException, duckdb.ConnectionException, duckdb.ResourceInUseException) as exc:
+            # held by another process (a lock), or by a reader or writer of this process (another
+            # configuration, or the file already attached)
+            if not _held(exc):
                 raise StoreError(f"cannot open the store {db}: {_first_line(exc)}") from None
             if time.monotonic() >= deadline:
                 raise StoreBusyError(f"the store {db} is held by another process (waited {wait:g} s, setting "
@@ -221,6 +259,24 @@ def _open(db: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnectio
             raise StoreError(f"cannot open the store {db}: {_first_line(exc)}") from None
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+
+
+def _writer(db: Path) -> duckdb.DuckDBPyConnection:
+    """The store attached for writing, with :data:`ROW_GROUP_SIZE`, as the connection's default database."""
+    con = duckdb.connect()
+    try:
+        path = str(db).replace("'", "''")  # a path, not a user's value: ATTACH takes no parameters
+        con.execute(f"ATTACH '{path}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _held(exc: duckdb.Error) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() or "different configuration" in text or "Unique file handle conflict" in text
 
 
 def one(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:

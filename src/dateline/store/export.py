@@ -117,13 +117,13 @@ def _geojson(rows: Iterable[dict[str, Any]], out: Path) -> None:
 
 def feature_collection(con: duckdb.DuckDBPyConnection, select: query.Select) -> str:
     """The rows of ``select`` that have a position as an RFC 7946 FeatureCollection, in their order, written
-    by DuckDB as one JSON text (a bounded page: the API's map layer)."""
-    columns = con.sql(select.sql, params=select.params).columns
-    props = ", ".join(f"{quoted(c)} := {quoted(c)}" for c in columns if c not in ("lat", "lon"))
-    sql = (f"SELECT json_object('type', 'FeatureCollection', 'features', "
-           f"coalesce(to_json(list(json_object('type', 'Feature', 'geometry', json_object('type', 'Point', "
-           f"'coordinates', json_array(lon, lat)), 'properties', to_json(struct_pack({props}))) ORDER BY _n)), "
-           f"'[]'::JSON))::VARCHAR FROM (SELECT *, row_number() OVER () AS _n FROM ({select.sql})) "
+    by DuckDB as one JSON text (a bounded page: the API's map layer); the columns other than ``lat`` and
+    ``lon`` are each feature's properties."""
+    feature_json = ("json_object('type', 'Feature', 'geometry', json_object('type', 'Point', 'coordinates', "
+                    "json_array(lon, lat)), 'properties', to_json(struct_pack(*COLUMNS(* EXCLUDE (lat, lon, _n)))))")
+    sql = (f"SELECT '{{\"type\": \"FeatureCollection\", \"features\": [' || "
+           f"coalesce(string_agg({feature_json}::VARCHAR, ', ' ORDER BY _n), '') || ']}}' "
+           f"FROM (SELECT *, row_number() OVER () AS _n FROM ({select.sql})) "
            f"WHERE lat IS NOT NULL AND lon IS NOT NULL")
     row = con.execute(sql, select.params).fetchall()
     return str(row[0][0])

@@ -50,10 +50,22 @@ def _quote_spans(con: duckdb.DuckDBPyConnection) -> None:
     con.execute('UPDATE quotes SET spans = [[start, "end"]] WHERE spans IS NULL OR len(spans) = 0')
 
 
+def _small_row_groups(con: duckdb.DuckDBPyConnection) -> None:
+    """Store 4: the tables that queries page through (the derived and listing tables) are written again, in
+    the writer's small row groups (``connection.ROW_GROUP_SIZE``), in the order they were stored."""
+    for table in (*DERIVED_TABLES, *LISTING_TABLES):
+        name = quoted(table.name)
+        con.execute(f"CREATE TEMP TABLE _rewrite AS SELECT * FROM {name} ORDER BY rowid")
+        con.execute(f"DELETE FROM {name}")
+        con.execute(f"INSERT INTO {name} SELECT * FROM _rewrite")
+        con.execute("DROP TABLE _rewrite")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "0001_create_tables", _create),
     Migration(2, "0002_listing_tables", _listing_tables),
     Migration(3, "0003_quote_spans", _quote_spans),
+    Migration(4, "0004_small_row_groups", _small_row_groups),
 )
 STORE_VERSION = MIGRATIONS[-1].version
 

@@ -187,14 +187,10 @@ def select(sql: str, where: Where, order: str, f: Filters, *, group: str | None 
 
 
 def listed(columns: str, table: str, where: Where, order: str, f: Filters) -> Select:
-    """A page of one listing table, its wide columns read only for the rows on the page: the filter, order
-    and page pick row ids from the narrow columns first (DuckDB's row ids hold within one query)."""
-    page, page_params = _page(f)
-    if not page_params or f.limit is None:
-        return select(f"SELECT {columns} FROM {table}", where, order, f)
-    picked = f"SELECT rowid FROM {table}{where.sql()} ORDER BY {order}{page}"
-    return Select(f"SELECT {columns} FROM {table} WHERE rowid IN ({picked}) ORDER BY {order}",
-                  where.params + page_params)
+    """A page of one listing table. The table is stored in the order its queries filter and sort, in small
+    row groups (``connection.ROW_GROUP_SIZE``), so DuckDB's top-N skips the groups that cannot hold a row of
+    the page; and DuckDB reads the wide columns of the page's rows only (``LATE_MATERIALIZATION_ROWS``)."""
+    return select(f"SELECT {columns} FROM {table}", where, order, f)
 
 
 _PROVENANCE = ("a.id AS article_id, a.title AS article_title, TRY_CAST(left(a.published, 10) AS DATE) AS published, "

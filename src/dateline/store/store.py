@@ -7,6 +7,7 @@ call it, and nothing else opens the database.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -41,6 +42,13 @@ class Store:
         self.path = Path(path if path is not None else self.settings.db).expanduser()
         self._reader_conn = Reader(self.path, wait=self.settings.store_wait,
                                    check=lambda con: check_readable(con, self.path))
+
+    def serving(self) -> Store:
+        """Set the store up for a server's many small queries at once: each runs on one thread, and as many
+        run together as the ``store_readers`` setting says (0: one per CPU core); the rest wait their turn.
+        More at once would only share the cores, each query slower, and a burst would slow every one."""
+        self._reader_conn.pace(at_once=self.settings.store_readers or os.cpu_count() or 1, threads=1)
+        return self
 
     def close(self) -> None:
         """Let go of the file now (it is let go anyway when a writer waits, or after half a second idle)."""

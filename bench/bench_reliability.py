@@ -1,6 +1,7 @@
 """Reliability in one table: fuzzed hostile input, ingests killed at random points, and the API under load.
 
-    .venv/bin/python bench/bench_reliability.py [--articles 1000] [--kills 20] [--fuzz 500] [--api-db STORE]
+    .venv/bin/python bench/bench_reliability.py [--articles 1000] [--kills 20] [--fuzz 500]
+        [--api-db STORE [--workers 2]]
 
 * **fuzz**: runs tests/model/test_hostile_input.py with the ``fuzz`` hypothesis profile (``--fuzz`` examples per
   strategy): cases tried, crashes (an exception out of the batch, or an offset that does not slice back),
@@ -10,7 +11,8 @@
   times at random moments and resumed after each, then run to the end: articles lost, articles duplicated (per
   table, against the uninterrupted store) and whether every table's content digest is the same.
 * **load**: with ``--api-db`` (a store of ≥ 100k events; ``bench/bench_store.py queries --db STORE --keep``
-  builds one), ``bench/bench_api.py`` at ``--rate`` requests/s for ``--seconds``, on 127.0.0.1 only.
+  builds one), ``bench/bench_api.py`` at ``--rate`` requests/s for ``--seconds``, on 127.0.0.1 only, every request
+  answered by the store (no response cache), served by ``--workers`` processes (2; ``dateline serve --workers``).
 
 Prints the table, then a ``summary:`` line. A bench, not a test: nothing here is timed in CI.
 """
@@ -96,13 +98,16 @@ def crash(n: int, kills: int, seed: int) -> dict[str, Any]:
                 "uninterrupted_seconds": round(whole_seconds, 1)}
 
 
-def load(db: str, rate: float, seconds: float) -> dict[str, Any]:
+def load(db: str, rate: float, seconds: float, workers: int) -> dict[str, Any]:
+    """bench_api.py with every request answered by the store (no response cache)."""
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_api.py"), "--db", db, "--rate", str(rate),
-                           "--seconds", str(seconds)], capture_output=True, text=True)
+                           "--seconds", str(seconds), "--no-cache", "--workers", str(workers)],
+                          capture_output=True, text=True)
     start = proc.stdout.find("{")
     figures = json.loads(proc.stdout[start:proc.stdout.rindex("}") + 1])
-    return {"requests_per_s": figures["rate_achieved"], "asked_per_s": rate, "p95_ms": figures["overall"]["p95_ms"],
-            "errors": sum(e["errors"] for e in figures["endpoints"].values())}
+    return {"requests_per_s": figures["rate_achieved"], "asked_per_s": rate, "requests": figures["requests"],
+            "p50_ms": figures["overall"]["p50_ms"], "p95_ms": figures["overall"]["p95_ms"],
+            "errors": sum(e["errors"] for e in figures["endpoints"].values()), "server_workers": workers}
 
 
 def main() -> None:
@@ -113,6 +118,7 @@ def main() -> None:
     ap.add_argument("--api-db", help="a store of ≥ 100k events for the load test (skipped without it)")
     ap.add_argument("--rate", type=float, default=200.0)
     ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--workers", type=int, default=2, help="server processes in the load test (serve --workers)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     figures: dict[str, Any] = {}
@@ -121,7 +127,7 @@ def main() -> None:
     if args.kills > 0:
         figures["crash"] = crash(args.articles, args.kills, args.seed)
     if args.api_db:
-        figures["load"] = load(args.api_db, args.rate, args.seconds)
+        figures["load"] = load(args.api_db, args.rate, args.seconds, args.workers)
     print(f"{'part':<6} {'figure':<22} value")
     for part, values in figures.items():
         for key, value in values.items():

@@ -85,3 +85,11 @@ def test_a_writer_of_the_same_process_waits_for_the_reader_to_let_go(tmp_path: P
     b = article("Troops shelled the town on Monday.", source="b")
     summary = store.add([record(b, event(b, "ASSAULT", actors=("troops",)))])
     assert summary.added == 1 and len(store.events(raw=True).rows) == 2
+
+
+def test_a_store_whose_path_has_a_quote_mark_is_written_and_read(tmp_path: Path) -> None:
+    store = Store(tmp_path / "o'brien's; DROP.duckdb", settings=load_settings(store_wait=5))
+    a = article("Police fired tear gas at protesters on Tuesday.", source="a")
+    assert store.add([record(a, event(a, "COERCE", actors=("police",)))]).added == 1
+    assert [e["type"] for e in store.events(raw=True).rows] == ["COERCE"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".duckdb") == ["o'brien's; DROP.duckdb"]

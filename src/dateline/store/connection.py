@@ -265,7 +265,7 @@ def _writer(db: Path) -> duckdb.DuckDBPyConnection:
     """The store attached for writing, with :data:`ROW_GROUP_SIZE`, as the connection's default database."""
     con = duckdb.connect()
     try:
-        path = str(db).replace("'", "''")  # a path, not a user's value: ATTACH takes no parameters
+        path = str(db).replace("'", "''")  # ATTACH takes no parameters: the path as an SQL string literal
         con.execute(f"ATTACH '{path}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         con.execute("USE store")
     except BaseException:

@@ -222,6 +222,9 @@ def _find_dateline(text: str, lines: list[_Line], body: list[int],
 _CAPTION_RE = re.compile(r"\((?:[^()\n]{0,40}\s)?(?i:photo|photograph|picture|image)s?\b[^()\n]{0,80}\)\s*$")
 
 
+_DATE_ONLY_RE = re.compile(DAY_MONTH)
+
+
 def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
     """``BAGHDAD (Reuters) -``, ``BEIRUT, Oct 25 (Reuters) —``, ``LONDON —``, ``(Reuters) -`` at ``start``;
     a place not in capitals only before an agency (``Hanoi (VNA) –``, ``Washington (CNN)`` on its own line)."""
@@ -229,9 +232,11 @@ def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
     if m is None:
         return None
     agency = m["agency"].strip() if m["agency"] else None
+    if agency is not None and _DATE_ONLY_RE.fullmatch(agency):
+        agency = None  # "Edmonton, Ky. (November 28, 2016) –": the filing day in brackets
     level = _agency_level(agency) + (len(agency.split()) > 1) if agency is not None else 0
     if agency is not None and level < 2:
-        return None  # "(June 5)", "(file)": not an agency
+        return None  # "(file)", "(updated)": not an agency
     head = m["head"].strip()
     place = _place(head, capitals=agency is None)
     if place is None and agency is None and head and m["sep"].strip() in _STRONG_SEPARATORS:

@@ -99,6 +99,7 @@ def test_bare_continent_name_is_that_continent(gazetteer: SqliteGazetteer, name:
     ("Calif.", "US", "admin1"), ("Middle East", None, "region"), ("Gaza Strip", "PS", "region"),
     ("Horn of Africa", None, "region"), ("Korea", "KR", "country"),
     ("Democratic People's Republic of Korea", "KP", "country"), ("SA", "ZA", "country"),
+    ("Soviet Union", "RU", "country"), ("Czechoslovakia", "CZ", "country"), ("East Germany", "DE", "country"),
 ])
 def test_project_tables_are_in_the_index(gazetteer: SqliteGazetteer, name: str, country: str | None,
                                          feature: str) -> None:

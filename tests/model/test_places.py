@@ -56,6 +56,21 @@ def test_town_qualified_by_its_state(nlp: Language) -> None:
     assert by["Long Beach"].admin1 == "California"
 
 
+def test_a_capital_that_acts_is_the_seat_of_government(nlp: Language) -> None:
+    text = ("Britain expelled diplomats from Russia on Monday, and Moscow's response will soon follow. "
+            "Washington is already reacting to it: Washington has said that a response by Russia would be "
+            "answered. Great Britain, Italy and Greece asked for calm.")
+    found = {(p.mention, p.country) for p in _places(nlp, text)}
+    assert ("Washington", "US") in found and ("Washington", "GB") not in found, found
+
+
+def test_a_town_that_acts_in_local_news_is_the_local_one(nlp: Language) -> None:
+    text = ("Police in Woodstock, Ingersoll and St. Thomas, Ontario, closed roads after the storm. "
+            "London has said it will open warming centres, and London's council meets on Tuesday.")
+    found = {(p.mention, p.country) for p in _places(nlp, text)}
+    assert ("London", "CA") in found and ("London", "GB") not in found, found
+
+
 def _bare(name: str, gazetteer: SqliteGazetteer) -> list[Place]:
     nlp = spacy.blank("en")
     doc: Doc = nlp.make_doc(f"They travelled to {name} last week.")

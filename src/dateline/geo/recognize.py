@@ -87,6 +87,7 @@ class Mention:
     weak: bool = False
     qualifier: int | None = None  # index (in the mention list) of the "Region" of "Town, Region"
     kind: str | None = None  # the kind of place a word beside the name says: "the state of X", "X County"
+    agent: bool = False  # the name is a clause's subject, or its owner's: "Washington has said", "Moscow's reply"
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
@@ -102,7 +103,25 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
     mentions = _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
-    return with_kinds(doc_text(doc), mentions)
+    return with_agents(doc, with_kinds(doc_text(doc), mentions))
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def with_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Each mention that acts in its sentence marked ``agent``: the subject of a verb ("Washington has said")
+    or the owner of its subject ("Moscow's response will follow"). A place that speaks or acts stands for its
+    government (see the ``capital_agent`` evidence)."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        acting = root is not None and (
+            (root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX"))
+            or (root.dep_ == "poss" and root.head.dep_ in _SUBJECTS))
+        out.append(replace(m, agent=True) if acting else m)
+    return out
 
 
 def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:

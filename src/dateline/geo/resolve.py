@@ -23,7 +23,7 @@ from .recognize import Mention, regional
 
 # Fitted by dateline.geo.learn on the gold mentions of the LGL, TR-News and GeoWebNews dev corpora (conditional
 # logit over each mention's candidates; "qualifier", "qualifier_miss", "dateline_city", "home_country", "kind",
-# and "kind_miss" are set by hand and kept fixed).
+# "kind_miss" and "capital_agent" are set by hand and kept fixed).
 # Held out (python -m dateline.evaluation.geo fit … --half, then eval --half): fitted on the even documents, the
 # odd ones score LGL 0.884, TR-News 0.895, GeoWebNews 0.866 (oracle acc@161); fitted on the odd, the even score
 # 0.904 / 0.907 / 0.892.
@@ -34,15 +34,17 @@ WEIGHTS: dict[str, float] = {
     "dateline_city": 4.0, "home_country": 0.5, "kind": 4.0, "kind_miss": -2.0, "log_population": 1.036,
     "match_abbr": 0.644, "match_alt": -1.517, "match_demonym": 0.412, "match_name": 0.46, "match_qual": 0.002,
     "most_populous": 0.658, "near": 0.193, "near_far": 3.495, "population_share": 0.016, "qualifier": 4.0,
-    "qualifier_miss": -2.0, "region": 1.229
+    "qualifier_miss": -2.0, "region": 1.229, "capital_agent": 2.0
 }
 # A mention that names a country, continent or region by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown); see _outranking.
 _WHOLE = ("country", "continent", "region")
 _SMALLER = ("city", "admin2")
+LOCAL_COHORT = 0.5  # a town this much among the towns an article names (cohort evidence) is the local one
 MAJOR_CITY = 500_000  # a city this populous, and far more than its namesakes, is what a bare dateline names
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
-FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country", "kind", "kind_miss"})
+FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country", "kind", "kind_miss",
+                   "capital_agent"})
 _ADMIN_WORDS = ("county", "parish", "borough", "province", "governorate", "state", "region", "district")
 
 
@@ -202,6 +204,9 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
         feats["admin1_log_population"] = math.log10(cand.population + 1)  # the sum of its towns'
     if cand.capital:
         feats["capital"] = 1.0
+        if mention.agent and _most_populous_town(cand, mention) \
+                and not _local_namesake(cand, mention, context, cohort):
+            feats["capital_agent"] = 1.0  # "Washington has said": the seat of a government, not a namesake
     if mention.source == "dateline" and cand.feature == "city":
         feats["dateline_city"] = 1.0  # "WASHINGTON (AP) -": a dateline names a town
     if cand.match == "alt" and any(c.match == "name" for c in mention.candidates):
@@ -221,6 +226,19 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
     if mention.kind is not None:  # "the state of Georgia", "Washington state", "the city of Victoria"
         feats["kind" if cand.feature == mention.kind else "kind_miss"] = 1.0
     return feats
+
+
+def _most_populous_town(cand: Candidate, mention: Mention) -> bool:
+    return cand.feature == "city" and all(c.population <= cand.population for c in mention.candidates
+                                          if c.feature == "city")
+
+
+def _local_namesake(cand: Candidate, mention: Mention, context: Context, cohort: Cohort) -> bool:
+    """Another town of the name lies among the article's towns, or in a division of the towns it names (local
+    news: "London" of London, Ontario, whose council acts as "London" does)."""
+    key = base_key(mention.text)
+    return any(context.local(c, key) or max(cohort.features(c, key).values(), default=0.0) >= LOCAL_COHORT
+               for c in mention.candidates if c.pid != cand.pid and c.feature == "city" and c.match == "name")
 
 
 def _is_acronym(text: str) -> bool:

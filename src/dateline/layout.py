@@ -57,7 +57,8 @@ _SEP = r"(?P<sep>\s*(?:--|[—–:\x96\x97])|\s+-(?=\s|$)|(?<=\))\s*-|(?<=\))(?=
 _STRONG_SEPARATORS = ("—", "–", ":", "--", "\x96", "\x97")  # after a place not in capitals: a dateline only
 # when the place is a known one (a country or a large city), never before a plain hyphen
 _DATELINE_RE = re.compile(rf"(?P<head>[^()\n—–:]{{0,80}}?)(?:\s*\((?P<agency>[^()\n]{{1,40}})\))?{_SEP}")
-_CAPS = r"[^\W\d_a-z][^\s,a-z]*"
+_NAME_PREFIX = r"(?:Ma?c|D[eiu]|L[ae])"  # written in lower case in a name in capitals: "DeKALB", "McALLEN"
+_CAPS = rf"{_NAME_PREFIX}?[^\W\d_a-z][^\s,a-z]*"
 _REGION = r"[^\W\d_a-z][\w.'’&-]*"
 _HEAD_RE = re.compile(rf"(?P<caps>{_CAPS}(?:\s+{_CAPS}){{0,3}})"
                       rf"(?:,\s*(?P<region>{_REGION}(?:\s+{_REGION}){{0,2}}))?(?:,?\s*{DAY_MONTH})?\s*")
@@ -253,7 +254,8 @@ def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:
     if m is None:
         return None
     found = _match_dateline(text, m.end(), end)
-    return found if found is not None and found.place is not None and found.place.split(",")[0].isupper() else None
+    return found if found is not None and found.place is not None and in_capitals(found.place.split(",")[0]) \
+        else None
 
 
 # A place in capitals opening the body with no separator at all, the first sentence right after it; a known
@@ -285,6 +287,14 @@ def _only_dateline(text: str, start: int, end: int) -> bool:
     return found is not None and not text[found.end:end].strip()
 
 
+_PREFIXED_RE = re.compile(rf"\b{_NAME_PREFIX}(?=[^\W\d_a-z]{{2}})")
+
+
+def in_capitals(text: str) -> bool:
+    """Written in capitals, a name's lower-case prefix allowed ("DeKALB", "McALLEN", "LaGRANGE")."""
+    return _PREFIXED_RE.sub(lambda m: m[0].upper(), text).isupper()
+
+
 def _place(head: str, *, capitals: bool = True, known: bool = False) -> str | None:
     """The place of a dateline head ("SAN JOSÉ, Costa Rica, Oct 25" → "SAN JOSÉ, Costa Rica"), or None;
     in capitals unless ``capitals`` is false (then capitalised words will do: "Kuala Lumpur"), and with
@@ -294,7 +304,7 @@ def _place(head: str, *, capitals: bool = True, known: bool = False) -> str | No
         return None
     caps = m["caps"]
     words = caps.split()
-    if capitals and not caps.isupper():
+    if capitals and not in_capitals(caps):
         return None
     if sum(c.isalpha() for c in caps) < 2 or words[0].replace("’", "'").upper() in NOT_PLACES:
         return None

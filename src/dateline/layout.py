@@ -210,7 +210,7 @@ def _find_dateline(text: str, lines: list[_Line], body: list[int],
                    starts: dict[int, int]) -> tuple[Dateline | None, int | None]:
     for i in body[:3]:
         found = _match_dateline(text, starts[i], lines[i].end) or _run_in_dateline(text, starts[i], lines[i].end) \
-            or _bare_dateline(text, starts[i], lines[i].end)
+            or _after_byline(text, starts[i], lines[i].end) or _bare_dateline(text, starts[i], lines[i].end)
         if found is not None:
             return found, i
         line = text[starts[i]:lines[i].end]
@@ -256,6 +256,30 @@ def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:
     found = _match_dateline(text, m.end(), end)
     return found if found is not None and found.place is not None and in_capitals(found.place.split(",")[0]) \
         else None
+
+
+# "By " and names, agencies, "and", "of", commas: no sentence's words
+_BYLINE_WORDS_RE = re.compile(r"By\s+(?:(?:[^\W\d_a-z][\w'’.&-]*|and|of|the|for),?\s+){0,12}")
+_CAPS_WORD_RE = re.compile(r"(?<=\s)(?=[^\W\d_a-z]{2}|" + _NAME_PREFIX + r"[^\W\d_a-z]{2})")
+
+
+def _after_byline(text: str, start: int, end: int) -> Dateline | None:
+    """A dateline after a byline on the same line ("By JANE DOE and JOHN ROE, Associated Press WASHINGTON (AP)
+    —"): the first word in capitals from which a dateline in capitals follows, whose region (if any) is a
+    known one (so that a reporter's name in capitals is never its place)."""
+    if not BYLINE_RE.match(text, start):
+        return None
+    stop = min(end, start + MAX_LINE_CHECK)
+    for m in _CAPS_WORD_RE.finditer(text, start, stop):
+        if not _BYLINE_WORDS_RE.fullmatch(text, start, m.start()):
+            return None  # past the byline: a sentence
+        found = _match_dateline(text, m.start(), stop)
+        if found is None or found.place is None:
+            continue
+        town, _, region = found.place.partition(",")
+        if in_capitals(town) and (not region or tables.is_known_region(region)):
+            return found
+    return None
 
 
 # A place in capitals opening the body with no separator at all, the first sentence right after it; a known

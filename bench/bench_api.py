@@ -1,9 +1,11 @@
-"""The API's latency under a bounded local load, on a store of a million events.
+"""The API's latency under a bounded local load, on a store of 100k events or more.
 
     .venv/bin/python bench/bench_api.py --db STORE [--rate 200] [--seconds 20] [--concurrency 64]
+        [--workers 1] [--no-cache]
 
-``STORE`` is a store of ≥ 1 M events (``bench/bench_store.py queries --db STORE --keep`` builds one). The
-benchmark starts ``dateline serve`` on 127.0.0.1 and a free port in its own process, warms it up, then sends
+Needs the ``bench`` extra (aiohttp). ``STORE`` is a store of ≥ 100k events (``bench/bench_store.py queries
+--events 100000 --db STORE`` builds one). The
+benchmark starts ``dateline serve`` (``--workers`` processes) on 127.0.0.1 and a free port, warms it up, then sends
 requests at a fixed rate (open loop: each request has a scheduled time, and its latency counts from that
 time, so a slow server is not hidden by a client that waits) for ``--seconds``, at most ``--concurrency``
 in flight, and only to that server. The requests cycle through the explorer's calls with parameters drawn
@@ -11,8 +13,9 @@ from what the store holds: event clusters by type, country and date range; quote
 GeoJSON of one type in a date range (``detail=map``, as the explorer asks). Parameters repeat (they are drawn
 from a bounded pool), so some requests are answered from the server's response cache: the share of distinct
 URLs is printed, and ``--no-cache`` serves with ``serve_cache_mb = 0`` to measure every request cold.
-It prints p50/p95/max per endpoint and overall, the rate achieved, the errors, and the goal (p95 < 100 ms
-at 200 requests/s) as true or false; then a ``summary:`` line.
+It prints p50/p95/max per endpoint and overall, the rate achieved, the errors, the CPU time the server (all its
+processes) and the client spent per request, and the goal (p95 < 100 ms at 200 requests/s) as true or false;
+then a ``summary:`` line.
 """
 
 from __future__ import annotations
@@ -134,7 +137,7 @@ def wait_until_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 120
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", required=True, help="a store of about a million events")
+    ap.add_argument("--db", required=True, help="a store of 100k events or more")
     ap.add_argument("--rate", type=float, default=200.0, help="requests per second sent")
     ap.add_argument("--seconds", type=float, default=20.0, help="how long the load lasts")
     ap.add_argument("--concurrency", type=int, default=64, help="requests in flight at most")

@@ -64,6 +64,13 @@ def test_a_capital_that_acts_is_the_seat_of_government(nlp: Language) -> None:
     assert ("Washington", "US") in found and ("Washington", "GB") not in found, found
 
 
+def test_a_large_state_named_bare_is_the_state_not_a_town_of_its_country(nlp: Language) -> None:
+    text = ("The winning ticket was sold at a deli in Manhattan, New York City, and in Newark, New Jersey. It is the "
+            "first win since January, when an unnamed man in Florida won $451 million.")
+    found = {p.mention: p for p in _places(nlp, text)}
+    assert (found["Florida"].feature, found["Florida"].admin1) == ("admin1", "Florida"), found["Florida"]
+
+
 def test_a_town_that_acts_in_local_news_is_the_local_one(nlp: Language) -> None:
     text = ("Police in Woodstock, Ingersoll and St. Thomas, Ontario, closed roads after the storm. "
             "London has said it will open warming centres, and London's council meets on Tuesday.")

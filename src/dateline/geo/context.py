@@ -101,6 +101,11 @@ class Context:
         """The article names a town (not under ``key``) in ``country``."""
         return self.town_countries[country] - self.key_town_countries[(key, country)] > 0
 
+    def near_town(self, cand: Candidate, key: str) -> bool:
+        """Another town the article names (not this one under another name) lies within ``LOCAL_KM``."""
+        mask = self.towns & (self.keys != self.key_ids.get(key, -1)) & (self.pids != cand.pid)
+        return bool(mask.any() and (self.distances(cand)[mask] <= LOCAL_KM).any())
+
     def local(self, cand: Candidate, key: str) -> bool:
         """The article sets the town among its other towns: another place it names (not this one under
         another name) lies within ``LOCAL_KM`` or in the same first-level division ("Lebanon" beside Myerstown

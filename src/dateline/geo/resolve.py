@@ -41,6 +41,8 @@ WEIGHTS: dict[str, float] = {
 _WHOLE = ("country", "continent", "region")
 _SMALLER = ("city", "admin2")
 LOCAL_COHORT = 0.5  # a town this much among the towns an article names (cohort evidence) is the local one
+LARGE_DIVISION = 1_000_000  # a first-level division this populous, named bare, is itself ...
+DIVISION_RATIO = 20  # ... rather than a town of its country with a twentieth of its people or fewer
 MAJOR_CITY = 500_000  # a city this populous, and far more than its namesakes, is what a bare dateline names
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
 FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country", "kind", "kind_miss",
@@ -90,12 +92,15 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
         totals: dict[int, tuple[float, Candidate]] = {}
         major = _major_dateline_city(mentions, members)
         outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
+        divided = _division_name(mentions, members) if len(context) else _nothing
         own = base_key(key)
         for i in _distinct(mentions, members):
             for cand in mentions[i].candidates:
                 if major is not None and cand.pid != major:
                     continue
                 if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])):
+                    continue
+                if divided(cand) and not context.near_town(cand, own):
                     continue
                 s = score(cand, mentions[i], mentions, context, cohort)
                 best = totals.get(cand.pid)
@@ -146,6 +151,21 @@ def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Ca
         return any(c.country == cand.country or c.population > cand.population for c in capitals) or any(
             c.country == cand.country and 2 * c.population >= cand.population for c in cities)
     return outranked
+
+
+def _division_name(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], bool]:
+    """Which towns a bare name of a large first-level division leaves aside unless another of the article's
+    towns lies near them: "Florida" is the state, not Florida, New York, in an article that names New York
+    City 80 km away (a national capital stays in: "Washington")."""
+    if any(mentions[i].qualifier is not None or mentions[i].kind is not None for i in members):
+        return _nothing
+    divisions = [c for c in mentions[members[0]].candidates
+                 if c.feature == "admin1" and c.match == "name" and c.population >= LARGE_DIVISION]
+
+    def divided(cand: Candidate) -> bool:
+        return cand.feature == "city" and not cand.capital and any(
+            d.country == cand.country and cand.population * DIVISION_RATIO < d.population for d in divisions)
+    return divided
 
 
 def _major_dateline_city(mentions: Sequence[Mention], members: list[int]) -> int | None:

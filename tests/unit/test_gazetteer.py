@@ -19,12 +19,14 @@ from dateline.geo.sources import Entry
     ("St. Louis", "Saint Louis"), ("Saint-Louis", "saint louis"), ("Ft. Worth", "Fort Worth"),
     ("Mt. Hood", "Mount Hood"), ("São Paulo", "Sao Paulo"), ("the Gambia", "Gambia"), ("U.S.", "US"),
     ("Côte d'Ivoire", "Cote dIvoire"), ("Łódź", "Lodz"), ("  New   York ", "new york"),
+    ("W. Va.", "W.Va."), ("N. Y.", "N.Y."),
 ])
 def test_spellings_of_one_name_meet(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize("a, b", [("Paris", "Parys"), ("Georgia", "Georgian"), ("US", "USA")])
+@pytest.mark.parametrize("a, b", [("Paris", "Parys"), ("Georgia", "Georgian"), ("US", "USA"),
+                                  ("St. Louis", "StLouis")])
 def test_different_names_stay_apart(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
 

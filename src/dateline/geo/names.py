@@ -13,6 +13,7 @@ from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _DROPPED = re.compile(r"[.'’‘`ʻʼ,()\"]")
+_SPACED_INITIALS = re.compile(r"\s*(?:[^\W\d_]{1,3}\.\s*){2,}")  # a short form of dotted parts only: "W. Va."
 _FIRST_WORD = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
 # Outside Latin script (with its extensions, IPA and modifier letters: "Hələb", "Hawaiʻi") and the
 # punctuation names carry: other scripts are not kept.
@@ -33,6 +34,8 @@ _SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i",
 def name_key(name: str) -> str:
     """The key under which spellings of one place name meet (kept for the names seen last: the resolver asks
     for the same ones for every candidate)."""
+    if _SPACED_INITIALS.fullmatch(name):
+        name = re.sub(r"\s+", "", name)  # "W. Va." is "W.Va.", "N. Y." is "N.Y."
     words = _SEPARATORS.split(_DROPPED.sub("", fold(name)).strip())
     words = [w for w in words if w]
     if words and words[0] == "the" and len(words) > 1:

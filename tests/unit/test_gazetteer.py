@@ -33,7 +33,8 @@ def test_different_names_stay_apart(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("name, base", [
     ("Dublin City", "dublin"), ("Dublin", "dublin"), ("New York City", "new york"), ("City", "city"),
-    ("Franklin County", "franklin county"), ("Carson City", "carson"),
+    ("Franklin County", "franklin county"), ("Carson City", "carson"), ("City of Norfolk", "norfolk"),
+    ("the Town of Dover", "dover"), ("City of", "city of"),
 ])
 def test_a_name_and_its_city_form_share_a_base_key(name: str, base: str) -> None:
     assert base_key(name) == base

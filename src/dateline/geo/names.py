@@ -46,11 +46,16 @@ def name_key(name: str) -> str:
 
 
 def base_key(name: str) -> str:
-    """The key under which a name and its "City" form meet ("Dublin City", "Dublin"): one name, so neither is
-    evidence for the other's place."""
+    """The key under which a name and its "City" forms meet ("Dublin City", "City of Norfolk", "Dublin"): one
+    name, so neither is evidence for the other's place."""
     key = name_key(name)
     head, _, last = key.rpartition(" ")
-    return head if last == "city" and head else key
+    if last == "city" and head:
+        return head
+    for prefix in ("city of ", "town of "):
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix):]
+    return key
 
 
 def is_latin(name: str) -> bool:

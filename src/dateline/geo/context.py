@@ -101,16 +101,20 @@ class Context:
         """The article names a town (not under ``key``) in ``country``."""
         return self.town_countries[country] - self.key_town_countries[(key, country)] > 0
 
+    def _other_towns(self, cand: Candidate, key: str) -> np.ndarray:
+        """The article's towns other than this one, under ``key`` or another name."""
+        return self.towns & (self.keys != self.key_ids.get(key, -1)) & (self.pids != cand.pid)
+
     def near_town(self, cand: Candidate, key: str) -> bool:
         """Another town the article names (not this one under another name) lies within ``LOCAL_KM``."""
-        mask = self.towns & (self.keys != self.key_ids.get(key, -1)) & (self.pids != cand.pid)
+        mask = self._other_towns(cand, key)
         return bool(mask.any() and (self.distances(cand)[mask] <= LOCAL_KM).any())
 
     def local(self, cand: Candidate, key: str) -> bool:
         """The article sets the town among its other towns: another place it names (not this one under
         another name) lies within ``LOCAL_KM`` or in the same first-level division ("Lebanon" beside Myerstown
         is Lebanon, Pennsylvania)."""
-        mask = self.towns & (self.keys != self.key_ids.get(key, -1)) & (self.pids != cand.pid)
+        mask = self._other_towns(cand, key)
         if not mask.any():
             return False
         if cand.admin1 and any(self.divisions[i] == (cand.country, cand.admin1) for i in np.flatnonzero(mask)):

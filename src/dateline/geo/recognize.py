@@ -280,8 +280,7 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A place the model typed otherwise: the whole name, else a place inside an organisation's name."""
     cands = () if _personal(span) else _known(span, gazetteer)
     cued = _cued(span)
-    if cands and (label != "PERSON" or len(span) == 1 or regional(cands[0])
-                  or cands[0].population >= WELL_KNOWN or cued):
+    if cands and (label != "PERSON" or len(span) == 1 or _notable(cands[0]) or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label not in ("PERSON", "NORP", "LANGUAGE"):
         yield from _embedded(span, label, gazetteer, weak=True)
@@ -397,7 +396,7 @@ def _a_surname(span: Span, label: str, surnames: frozenset[str], gazetteer: Gaze
         return False
     if label not in PLACE_LABELS:
         return True
-    return not any(regional(c) or c.population >= WELL_KNOWN for c in gazetteer.candidates(span.text))
+    return not any(_notable(c) for c in gazetteer.candidates(span.text))
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -439,13 +438,18 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
     return None
 
 
+def _notable(c: Candidate) -> bool:
+    """A country, division or large city: a place even where a person's name could stand."""
+    return regional(c) or c.population >= WELL_KNOWN
+
+
 def _title_of(span: Span, cands: tuple[Candidate, ...]) -> bool:
     """One word right before a person's name, and no country, division or large city: the person's title or
     first name ("Pope Tawadros", "Whip James Clyburn"), not a town."""
     doc, stop = span.doc, span.end
     if len(span) != 1 or stop >= len(doc) or doc[stop].ent_iob_ != "B" or doc[stop].ent_type_ != "PERSON":
         return False
-    return not any(regional(c) or c.population >= WELL_KNOWN for c in cands)
+    return not any(_notable(c) for c in cands)
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:

@@ -136,7 +136,7 @@ def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Ca
     national capital's name is not a division of its own country, nor a smaller one abroad, of that
     name ("Washington", "Santiago"). A qualifier or a kind word ("the state of Washington") leaves every
     candidate in."""
-    if any(mentions[i].qualifier is not None or mentions[i].kind is not None for i in members):
+    if not _named_bare(mentions, members):
         return _nothing
     cands = mentions[members[0]].candidates
     wholes = {c.country for c in cands if c.feature in _WHOLE and c.match in ("name", "abbr")}
@@ -153,11 +153,16 @@ def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Ca
     return outranked
 
 
+def _named_bare(mentions: Sequence[Mention], members: list[int]) -> bool:
+    """No mention of the name has a qualifier or a kind word ("Paris, Texas", "the state of Washington")."""
+    return all(mentions[i].qualifier is None and mentions[i].kind is None for i in members)
+
+
 def _division_name(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], bool]:
     """Which towns a bare name of a large first-level division leaves aside unless another of the article's
     towns lies near them: "Florida" is the state, not Florida, New York, in an article that names New York
     City 80 km away (a national capital stays in: "Washington")."""
-    if any(mentions[i].qualifier is not None or mentions[i].kind is not None for i in members):
+    if not _named_bare(mentions, members):
         return _nothing
     divisions = [c for c in mentions[members[0]].candidates
                  if c.feature == "admin1" and c.match == "name" and c.population >= LARGE_DIVISION]
@@ -224,9 +229,6 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
         feats["admin1_log_population"] = math.log10(cand.population + 1)  # the sum of its towns'
     if cand.capital:
         feats["capital"] = 1.0
-        if mention.agent and _most_populous_town(cand, mention) \
-                and not _local_namesake(cand, mention, context, cohort):
-            feats["capital_agent"] = 1.0  # "Washington has said": the seat of a government, not a namesake
     if mention.source == "dateline" and cand.feature == "city":
         feats["dateline_city"] = 1.0  # "WASHINGTON (AP) -": a dateline names a town
     if cand.match == "alt" and any(c.match == "name" for c in mention.candidates):
@@ -237,6 +239,9 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
     if cand.feature == "city" and cities:
         feats["most_populous"] = float(cand.population == max(cities))
         feats["population_share"] = cand.population / max(1, sum(cities))
+        if cand.capital and mention.agent and feats["most_populous"] and not _local_namesake(cand, mention, context,
+                                                                                              cohort):
+            feats["capital_agent"] = 1.0  # "Washington has said": the seat of a government, not a namesake
     if cand.feature in ("admin1", "admin2") and any(word in key.split() for word in _ADMIN_WORDS):
         feats["admin_word"] = 1.0
     own = base_key(mention.text)  # the article's other names: not this one, nor its "City" form
@@ -246,11 +251,6 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
     if mention.kind is not None:  # "the state of Georgia", "Washington state", "the city of Victoria"
         feats["kind" if cand.feature == mention.kind else "kind_miss"] = 1.0
     return feats
-
-
-def _most_populous_town(cand: Candidate, mention: Mention) -> bool:
-    return cand.feature == "city" and all(c.population <= cand.population for c in mention.candidates
-                                          if c.feature == "city")
 
 
 def _local_namesake(cand: Candidate, mention: Mention, context: Context, cohort: Cohort) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from dateline.geo import Candidate, FakeGazetteer
 from dateline.geo.outlet import outlet_country
 from dateline.geo.parser import geoparse
+from dateline.geo.recognize import find_mentions
 from dateline.pipeline import PARSE_GIVES
 from dateline.records import Place
 from dateline.settings import DEFAULT
@@ -329,3 +330,29 @@ def test_a_name_repeated_alike_is_scored_once_but_differences_count() -> None:
     assert _distinct(mentions, [0, 1, 2, 4]) == [0, 2, 4]  # the second "Paris" scores as the first
     chosen = resolve(mentions[:4])
     assert [r.candidate.pid for r in chosen[:3] if r.candidate] == [2, 2, 2]  # the qualifier still decides
+
+
+def test_given_spans_in_any_order_keep_their_qualifier() -> None:
+    doc = make_doc("He lives in Mexico , Mo. , near the river .")
+    places = geoparse(doc, GAZETTEER, spans=[(21, 24), (12, 18)])
+    assert [(p.mention, p.geonameid) for p in places] == [("Mexico", 1025), ("Mo.", 1026)]
+
+
+def test_a_name_listed_among_a_country_s_divisions_is_that_division() -> None:
+    places = _parse("Recalls reached [Texas](GPE) , [Georgia](GPE) , [California](GPE) and [Missouri](GPE) .")
+    georgia = _by_mention(places)["Georgia"]
+    assert (georgia.geonameid, georgia.feature) == (1011, "admin1")
+    alone = _by_mention(_parse("Recalls reached [Georgia](GPE) ."))["Georgia"]
+    assert alone.geonameid == 1010  # named bare without the list, it is the country
+
+
+def test_a_list_of_names_is_a_series_and_a_town_with_its_region_is_not() -> None:
+    def series(text: str) -> dict[str, int | None]:
+        doc = make_doc(text)
+        return {m.text: m.series for m in find_mentions(doc, GAZETTEER)}
+
+    listed = series("Cases in [Texas](GPE) , [Georgia](GPE) and the [Missouri](GPE) valley .")
+    assert len(set(listed.values())) == 1 and None not in listed.values()
+    assert set(series("[Texas](GPE) and [Georgia](GPE) voted .").values()) != {None}
+    assert set(series("He grew up in [Paris](GPE) , [Texas](GPE) .").values()) == {None}
+    assert set(series("[Texas](GPE) voted ; [Georgia](GPE) did not .").values()) == {None}

@@ -30,6 +30,13 @@ def _local(c: Candidate) -> bool:
     return c.feature in _LOCAL and not regional(c)
 
 
+def _sort(c: Candidate) -> tuple[str | None, ...]:
+    """The sort of place a list holds: countries, or one country's divisions, or one country's towns."""
+    if c.feature in ("country", "continent", "region"):
+        return (c.feature,)
+    return ("admin1" if regional(c) else c.feature, c.country)
+
+
 class Cohort:
     """Every name's candidates, indexed for the two questions: how many names have a candidate in a
     division (a count per division) and near a point (city points sorted by latitude, searched in a band)."""
@@ -51,6 +58,28 @@ class Cohort:
         self.lon = np.radians([p[1] for p in points])
         self.owner = np.array([p[2] for p in points], dtype=np.int64)
         self._near: dict[tuple[int, int], int] = {}
+        self.series: dict[int, dict[str, set[tuple[str | None, ...]]]] = {}
+        for m in mentions:
+            if m.series is not None and m.candidates:
+                self.series.setdefault(m.series, {})[base_key(m.text)] = {_sort(c) for c in m.candidates}
+
+    def peers(self, cand: Candidate, mention: Mention) -> dict[str, float]:
+        """``series_peer``: the share of the other names in the mention's list ("Mexico, China, Japan and
+        Brazil", "Georgia, Oklahoma and Texas") that may name a place of the candidate's sort: a country, or a
+        division of the candidate's country. Lists of regions name regions of one sort; towns are listed across
+        borders, so a town's candidates get nothing, and a region gets only what its sort outdoes the name's
+        towns' ("Cornwall, Kent and Canaan" are towns of one state, not two English counties and a town)."""
+        if cand.feature == "city":
+            return {}  # towns are listed across borders ("New York and St. Petersburg")
+        names = self.series.get(mention.series) if mention.series is not None else None
+        key = base_key(mention.text)
+        others = [sorts for k, sorts in (names or {}).items() if k != key]
+        if not others:
+            return {}
+        def share(sort: tuple[str | None, ...]) -> float:
+            return sum(sort in sorts for sorts in others) / len(others)
+        towns = max((share(_sort(c)) for c in mention.candidates if c.feature == "city"), default=0.0)
+        return {"series_peer": max(0.0, share(_sort(cand)) - towns)}
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
         others = len(self.index) - (key in self.index)

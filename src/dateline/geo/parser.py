@@ -24,7 +24,17 @@ from .calibrate import probability
 from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
-from .recognize import WELL_KNOWN, Mention, find_mentions, regional, span_mention, with_agents, with_kinds
+from .recognize import (
+    WELL_KNOWN,
+    Mention,
+    find_mentions,
+    given_qualifiers,
+    regional,
+    span_mention,
+    with_agents,
+    with_kinds,
+    with_series,
+)
 from .resolve import Resolution, inside, resolve
 from .words import GENERIC
 
@@ -89,7 +99,8 @@ def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] |
     else:
         line = _dateline(doc)
         given = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
-        mentions = with_agents(doc, with_kinds(doc_text(doc), given))
+        given = with_kinds(doc_text(doc), given_qualifiers(doc, given, gazetteer))
+        mentions = with_series(doc_text(doc), with_agents(doc, given))
     if resolved is None:
         resolved = resolve(mentions, home=home)
     return list(zip(mentions, resolved, strict=True))

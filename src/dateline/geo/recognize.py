@@ -88,6 +88,7 @@ class Mention:
     qualifier: int | None = None  # index (in the mention list) of the "Region" of "Town, Region"
     kind: str | None = None  # the kind of place a word beside the name says: "the state of X", "X County"
     agent: bool = False  # the name is a clause's subject, or its owner's: "Washington has said", "Moscow's reply"
+    series: int | None = None  # where the list of names it is one of begins: "Georgia, Oklahoma and Texas"
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
@@ -103,7 +104,36 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
     mentions = _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
-    return with_agents(doc, with_kinds(doc_text(doc), mentions))
+    return with_series(doc_text(doc), with_agents(doc, with_kinds(doc_text(doc), mentions)))
+
+
+def with_series(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each mention in a list of names marked with the list's start: three or more names joined by commas,
+    "and" or "or" ("Mexico, China, Japan and Brazil"), or two joined by "and"/"or" ("Georgia and Florida").
+    A town and its region ("Paris, Texas") are no list."""
+    out = list(mentions)
+    for run in _runs(text, mentions):
+        joined = any(_SERIES_AND.search(text, mentions[a].end, mentions[b].start)
+                     for a, b in zip(run, run[1:], strict=False))
+        if len(run) >= 3 or (len(run) == 2 and joined):
+            for i in run:
+                out[i] = replace(out[i], series=mentions[run[0]].start)
+    return out
+
+
+def _runs(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of mentions in text order, grouped where only a comma, "and" or "or" lies between them; a
+    town with a qualifier and its region stand alone."""
+    paired = {m.qualifier for m in mentions} | {i for i, m in enumerate(mentions) if m.qualifier is not None}
+    runs: list[list[int]] = []
+    for i in sorted(range(len(mentions)), key=lambda i: mentions[i].start):
+        last = runs[-1][-1] if runs else None
+        if i not in paired and last is not None and last not in paired \
+                and _SERIES_GAP.fullmatch(text, mentions[last].end, mentions[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if not paired.intersection(run)]
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -486,6 +516,20 @@ def _after_address(doc: Doc, comma: int) -> bool:
     return any(t.like_num for t in doc[max(0, comma - 6):comma - 2])
 
 
+def given_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Given mentions in text order, "Town, Region" linked among them as in :func:`find_mentions` (a region
+    that is not one of them qualifies nothing: given spans are all the places there are)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    linked = _with_qualifiers(doc, ordered, gazetteer)[:len(ordered)]
+    return [m if m.qualifier is None or m.qualifier < len(ordered) else replace(m, qualifier=None) for m in linked]
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SERIES_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?")
+_SERIES_AND = re.compile(r"\b(?:and|or)\b|&")
+_LIST_AFTER = re.compile(r"\.?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[^\W\d_a-z]")
+
+
 def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link "Town, Region": the region after a comma qualifies the town before it."""
     out = list(mentions)
@@ -495,6 +539,8 @@ def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         if pos is None or (mention.candidates and not any(c.feature in ("city", "admin2") for c in mention.candidates)):
             continue
         j = next((j for j, other in enumerate(out) if other.start == pos and _is_region(other.candidates)), None)
+        if _is_region(mention.candidates) and _in_list(text, mention.start, out[j].end if j is not None else pos):
+            continue  # "Mexico, China, Japan", "Alabama, Arizona, Arkansas": a list of regions
         if j is None:
             qual = _qualifier_token(text, pos, gazetteer)
             if qual is None:
@@ -504,6 +550,12 @@ def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         out[idx] = replace(mention, qualifier=j)
         out[j] = replace(out[j], weak=False)
     return out
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether the names from ``start`` to ``end`` ("Georgia, Oklahoma") are items of a longer list: a comma
+    before them, or a comma or "and" after them that goes on with a capitalised name."""
+    return bool(_COMMA_BEFORE.search(text, max(0, start - 3), start) or _LIST_AFTER.match(text, end))
 
 
 def _after_comma(text: str, pos: int) -> int | None:

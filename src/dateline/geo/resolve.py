@@ -34,19 +34,20 @@ WEIGHTS: dict[str, float] = {
     "dateline_city": 4.0, "home_country": 0.5, "kind": 4.0, "kind_miss": -2.0, "log_population": 1.036,
     "match_abbr": 0.644, "match_alt": -1.517, "match_demonym": 0.412, "match_name": 0.46, "match_qual": 0.002,
     "most_populous": 0.658, "near": 0.193, "near_far": 3.495, "population_share": 0.016, "qualifier": 4.0,
-    "qualifier_miss": -2.0, "region": 1.229, "capital_agent": 2.0
+    "qualifier_miss": -2.0, "region": 1.229, "capital_agent": 2.0, "series_peer": 3.0
 }
 # A mention that names a country, continent or region by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown); see _outranking.
 _WHOLE = ("country", "continent", "region")
 _SMALLER = ("city", "admin2")
+LISTED = 0.5  # a division this much among the divisions its list names (series evidence) is that division
 LOCAL_COHORT = 0.5  # a town this much among the towns an article names (cohort evidence) is the local one
 LARGE_DIVISION = 1_000_000  # a first-level division this populous, named bare, is itself ...
 DIVISION_RATIO = 20  # ... rather than a town of its country with a twentieth of its people or fewer
 MAJOR_CITY = 500_000  # a city this populous, and far more than its namesakes, is what a bare dateline names
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
 FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country", "kind", "kind_miss",
-                   "capital_agent"})
+                   "capital_agent", "series_peer"})
 _ADMIN_WORDS = ("county", "parish", "borough", "province", "governorate", "state", "region", "district")
 
 
@@ -98,7 +99,8 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
             for cand in mentions[i].candidates:
                 if major is not None and cand.pid != major:
                     continue
-                if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])):
+                if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])
+                                           or _listed_division(cand, mentions[i], cohort)):
                     continue
                 if divided(cand) and not context.near_town(cand, own):
                     continue
@@ -201,6 +203,11 @@ def _home_division(cand: Candidate, context: Context, mention: Mention) -> bool:
     return cand.feature == "admin1" and context.has_town_in(cand.country, base_key(mention.text))
 
 
+def _listed_division(cand: Candidate, mention: Mention, cohort: Cohort) -> bool:
+    """A first-level division named in a list of its country's divisions ("Georgia, Idaho, Illinois")."""
+    return cand.feature == "admin1" and cohort.peers(cand, mention).get("series_peer", 0.0) >= LISTED
+
+
 def _resolution(ranked: list[tuple[float, Candidate]]) -> Resolution:
     if not ranked:
         return Resolution(None)
@@ -247,6 +254,7 @@ def features(cand: Candidate, mention: Mention, mentions: Sequence[Mention], con
     own = base_key(mention.text)  # the article's other names: not this one, nor its "City" form
     feats.update(context.features(cand, own))
     feats.update(cohort.features(cand, own))
+    feats.update(cohort.peers(cand, mention))
     feats.update(_qualifier_features(cand, mention, mentions))
     if mention.kind is not None:  # "the state of Georgia", "Washington state", "the city of Victoria"
         feats["kind" if cand.feature == mention.kind else "kind_miss"] = 1.0

@@ -356,3 +356,17 @@ def test_a_list_of_names_is_a_series_and_a_town_with_its_region_is_not() -> None
     assert set(series("[Texas](GPE) and [Georgia](GPE) voted .").values()) != {None}
     assert set(series("He grew up in [Paris](GPE) , [Texas](GPE) .").values()) == {None}
     assert set(series("[Texas](GPE) voted ; [Georgia](GPE) did not .").values()) == {None}
+
+
+def test_two_names_never_trade_places_between_rounds() -> None:
+    # Round one: the state for "California" (its own evidence), the Scottish village for "Redding" (two
+    # villages of one Scottish council area lie together). A second round that re-read every name in the
+    # other's first-round context would swap them: each name would sit in the other's country.
+    gazetteer = FakeGazetteer([
+        (_place(1, "California", "admin1", "US", 36.8, -119.4, admin1="CA", population=39_000_000), []),
+        (_place(2, "California", "city", "GB", 55.99, -3.75, admin1="SCT", population=830), []),
+        (_place(3, "Redding", "city", "US", 40.59, -122.39, admin1="CA", population=91_000), []),
+        (_place(4, "Redding", "city", "GB", 55.99, -3.74, admin1="SCT", population=2_540), []),
+    ])
+    places = geoparse(make_doc("A [California](GPE) woman was found near [Redding](GPE) ."), gazetteer)
+    assert len({p.country for p in places}) == 1

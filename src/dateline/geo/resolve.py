@@ -65,13 +65,15 @@ class Resolution:
 
 
 def resolve(mentions: Sequence[Mention], *, rounds: int = 2, home: str | None = None) -> list[Resolution]:
-    """One resolution per mention, in the same order; ``home`` is the outlet's country, when known."""
-    context = Context(home=home)
+    """One resolution per mention, in the same order; ``home`` is the outlet's country, when known.
+
+    The first round decides every name on its own evidence; each later round decides the names again, the
+    surest first, each in the context of the others' latest decisions — so two names never trade places
+    ("California" and "Redding" both villages of Scotland, one round each, where either alone is Californian)."""
     cohort = Cohort(mentions)
-    chosen: list[Resolution] = []
-    for _ in range(rounds):
-        chosen = _decide(mentions, context, cohort)
-        context = _context(mentions, chosen, home)
+    chosen = _decide(mentions, Context(home=home), cohort)
+    for _ in range(rounds - 1):
+        chosen = _settle(mentions, chosen, cohort, home)
     return chosen
 
 
@@ -84,35 +86,66 @@ def feature_rows(mentions: Sequence[Mention], *, rounds: int = 2) -> list[list[d
     return [[features(c, m, mentions, context, cohort) for c in m.candidates] for m in mentions]
 
 
-def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> list[Resolution]:
+def _groups(mentions: Sequence[Mention]) -> dict[str, list[int]]:
+    """The mentions of each name (one sense per article)."""
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(name_key(m.text), []).append(i)
+    return groups
+
+
+def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> list[Resolution]:
     out: list[Resolution] = [Resolution(None)] * len(mentions)
-    for key, members in groups.items():
-        totals: dict[int, tuple[float, Candidate]] = {}
-        major = _major_dateline_city(mentions, members)
-        outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
-        divided = _division_name(mentions, members) if len(context) else _nothing
-        own = base_key(key)
-        for i in _distinct(mentions, members):
-            for cand in mentions[i].candidates:
-                if major is not None and cand.pid != major:
-                    continue
-                if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])
-                                           or _listed_division(cand, mentions[i], cohort)):
-                    continue
-                if divided(cand) and not context.near_town(cand, own):
-                    continue
-                s = score(cand, mentions[i], mentions, context, cohort)
-                best = totals.get(cand.pid)
-                if best is None or s > best[0]:
-                    totals[cand.pid] = (s, cand)
-        ranked = sorted(totals.values(), key=lambda sc: -sc[0])
-        res = _resolution(ranked)
+    for key, members in _groups(mentions).items():
+        res = _decide_name(key, members, mentions, context, cohort)
         for i in members:
             out[i] = res
     return out
+
+
+def _settle(mentions: Sequence[Mention], chosen: list[Resolution], cohort: Cohort,
+            home: str | None) -> list[Resolution]:
+    """Every name decided again, the surest first, in the context of the latest decisions (rebuilt only when
+    a decision changes)."""
+    out = list(chosen)
+    context = _context(mentions, out, home)
+    order = sorted(_groups(mentions).items(), key=lambda kv: -out[kv[1][0]].margin)
+    for key, members in order:
+        res = _decide_name(key, members, mentions, context, cohort)
+        changed = _pid(res) != _pid(out[members[0]])
+        for i in members:
+            out[i] = res
+        if changed:
+            context = _context(mentions, out, home)
+    return out
+
+
+def _pid(res: Resolution) -> int | None:
+    return res.candidate.pid if res.candidate is not None else None
+
+
+def _decide_name(key: str, members: list[int], mentions: Sequence[Mention], context: Context,
+                 cohort: Cohort) -> Resolution:
+    totals: dict[int, tuple[float, Candidate]] = {}
+    major = _major_dateline_city(mentions, members)
+    outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
+    divided = _division_name(mentions, members) if len(context) else _nothing
+    own = base_key(key)
+    for i in _distinct(mentions, members):
+        for cand in mentions[i].candidates:
+            if major is not None and cand.pid != major:
+                continue
+            if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])
+                                       or _listed_division(cand, mentions[i], cohort)):
+                continue
+            if divided(cand) and not context.near_town(cand, own):
+                continue
+            s = score(cand, mentions[i], mentions, context, cohort)
+            best = totals.get(cand.pid)
+            if best is None or s > best[0]:
+                totals[cand.pid] = (s, cand)
+    ranked = sorted(totals.values(), key=lambda sc: -sc[0])
+    return _resolution(ranked)
 
 
 def _distinct(mentions: Sequence[Mention], members: list[int]) -> list[int]:

@@ -370,3 +370,31 @@ def test_two_names_never_trade_places_between_rounds() -> None:
     ])
     places = geoparse(make_doc("A [California](GPE) woman was found near [Redding](GPE) ."), gazetteer)
     assert len({p.country for p in places}) == 1
+
+
+SAINTS = FakeGazetteer([
+    (_place(1, "Saint Michael", "admin1", "BB", 13.1, -59.6, admin1="08", population=98_000), []),
+    (_place(2, "Saint Peter", "admin1", "AG", 17.1, -61.8, admin1="07", population=5_500), []),
+    (_place(3, "Saint Paul", "city", "US", 44.94, -93.09, admin1="MN", population=300_000), []),
+    (_place(4, "Toronto", "city", "CA", 43.7, -79.42, admin1="08", population=2_600_000), []),
+    (_place(5, "Minnesota", "admin1", "US", 46.0, -94.0, admin1="MN"), [("Minn.", "qual")]),
+])
+
+
+def test_a_saint_s_church_or_hospital_is_a_building_not_the_town_named_after_the_saint() -> None:
+    places = geoparse(make_doc("Both were taken to [St. Michael](GPE) 's Hospital in [Toronto](GPE) ."), SAINTS)
+    hospital = _by_mention(places)["St. Michael 's Hospital"]
+    assert hospital.geonameid is None and hospital.country == "CA"
+    church = geoparse(make_doc("A bomb hit the church of [St. Peter](GPE) and [St. Paul](GPE) ."), SAINTS)
+    assert church == []
+    town = geoparse(make_doc("He moved to [St. Paul](GPE) , [Minn.](GPE) , in May ."), SAINTS)
+    assert _by_mention(town)["St. Paul"].geonameid == 1003
+
+
+def test_a_word_known_only_as_another_place_s_other_name_needs_a_place_word() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Lakeshire", "admin1", "ZZ", 15.0, 5.0, admin1="06", population=3_000_000), [("Unite", "alt")]),
+    ])
+    assert geoparse(make_doc("The strike was called by the Unite union on Monday ."), gazetteer) == []
+    (cued,) = geoparse(make_doc("The delegates flew to Unite on Monday ."), gazetteer)
+    assert cued.geonameid == 1001

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, per_doc
 from .gazetteer import Candidate, Gazetteer
+from .names import name_key
 from .words import (
     BUILDING_WORDS,
     GENERIC,
@@ -100,6 +101,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
                _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)))
     for source in sources:
         for mention in source:
+            if _dedicated(doc, mention):
+                continue  # "the church of St. Peter": the saint
+            mention = _saint_institution(doc, mention)
             if not any(i in taken for i in range(mention.start, mention.end)):
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
@@ -373,6 +377,49 @@ def _common_word(span: Span) -> bool:
     return len(span) == 1 and span.text.istitle() and span.text.lower() in _lower_words(span.doc)
 
 
+def _saint(mention: Mention) -> bool:
+    return name_key(mention.text).startswith(("saint ", "sainte "))
+
+
+def _dedicated(doc: Doc, mention: Mention) -> bool:
+    """A saint's name after "the church of", "the Feast of" …: the saint, not a town named after the saint."""
+    return _saint(mention) and bool(_DEDICATED.search(doc_text(doc), max(0, mention.start - 40), mention.start))
+
+
+def _saint_institution(doc: Doc, mention: Mention) -> Mention:
+    """A saint's name that begins a church's, a hospital's or a school's ("St. Michael's Hospital", "St.
+    Mark's Coptic Orthodox Cathedral") as that building, a place the gazetteer does not know — not the town
+    named after the saint ("St. Paul, Minn.", "St. John's, Newfoundland")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if _saint(mention) else None
+    if span is None:
+        return mention
+    end = span.end
+    paired = _PAIRED_SAINT.match(doc_text(doc), mention.end)  # "Saint Peter and Saint Paul Coptic Church"
+    if paired:
+        through = doc.char_span(0, paired.end(), alignment_mode="expand")
+        end = through.end if through is not None else len(doc)
+    elif span[-1].text not in _POSSESSIVE:
+        if end >= len(doc) or doc[end].text not in _POSSESSIVE:
+            return mention
+        end += 1
+    for token in doc[end:end + 4]:  # "St. Mark's Coptic Orthodox Cathedral"
+        if not _capitalised(token):
+            return mention
+        if token.lower_ in BUILDING_WORDS or token.lower_ in _DEDICATED_BUILDINGS:
+            stop = token.idx + len(token.text)
+            return Mention(mention.start, stop, doc_text(doc)[mention.start:stop], "model", "FAC")
+    return mention
+
+
+_POSSESSIVE = ("'s", "’s")
+_PAIRED_SAINT = re.compile(r"\s+(?:and|&)\s+(?:St\.?|Saint)\s+[^\W\d_]+(?:['’]s)?")
+_DEDICATED_BUILDINGS = frozenset({"cathedral", "basilica", "abbey", "university", "church", "chapel"})
+# "the church of", "the Feast of", "the basilica of" right before a saint's name: the saint, not a place.
+_DEDICATED = re.compile(r"\b(?:church|cathedral|basilica|chapel|abbey|shrine|tomb|feast|parish|order|gospel|"
+                        r"monastery|convent)\s+of\s+(?:the\s+)?(?:(?:St\.?|Saint)\s+\w+\s+and\s+)?$",
+                        re.IGNORECASE)
+
+
 def _day_of(doc: Doc, stop: int, end: int) -> bool:
     """The name is followed, in its entity, by "Day" (after a possessive or not): a day named after it."""
     if stop < end and doc[stop].text in ("'s", "’s"):
@@ -461,7 +508,7 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
         if stop < len(doc) and doc[stop].lower_.rstrip(".") in STREET_WORDS:
             continue  # "Darby Street"
         cands = _known(span, gazetteer)
-        if cands and _title_of(span, cands):
+        if cands and (_title_of(span, cands) or _other_name_only(span, cands)):
             continue
         if cands:
             return span, cands
@@ -471,6 +518,12 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
 def _notable(c: Candidate) -> bool:
     """A country, division or large city: a place even where a person's name could stand."""
     return regional(c) or c.population >= WELL_KNOWN
+
+
+def _other_name_only(span: Span, cands: tuple[Candidate, ...]) -> bool:
+    """One word the gazetteer knows only as another place's other name, outside any entity and after no place
+    word: a word of the text ("the Unite union"), not a place's usual name the model missed ("in Bartella")."""
+    return len(span) == 1 and all(c.match == "alt" for c in cands) and not _cued(span)
 
 
 def _title_of(span: Span, cands: tuple[Candidate, ...]) -> bool:

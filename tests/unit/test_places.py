@@ -398,3 +398,23 @@ def test_a_word_known_only_as_another_place_s_other_name_needs_a_place_word() ->
     assert geoparse(make_doc("The strike was called by the Unite union on Monday ."), gazetteer) == []
     (cued,) = geoparse(make_doc("The delegates flew to Unite on Monday ."), gazetteer)
     assert cued.geonameid == 1001
+
+
+STRAYS = FakeGazetteer([
+    (_place(1, "London", "city", "GB", 51.51, -0.13, admin1="ENG", population=8_900_000), []),
+    (_place(2, "Heathrow", "city", "US", 28.76, -81.37, admin1="FL", population=5_900), []),
+    (_place(3, "Florida", "admin1", "US", 28.0, -82.0, admin1="FL"), [("Fla.", "qual")]),
+    (_place(4, "Reading", "city", "GB", 51.45, -0.97, admin1="ENG", population=230_000), []),
+    (_place(5, "Orlando", "city", "US", 28.54, -81.38, admin1="FL", population=300_000), []),
+])
+
+
+def test_a_small_town_far_abroad_from_an_article_s_places_is_not_the_place_meant() -> None:
+    stray = _by_mention(geoparse(make_doc("Strikes hit [London](GPE) , [Reading](GPE) and [Heathrow](GPE) ."),
+                                 STRAYS))["Heathrow"]
+    assert stray.geonameid is None and stray.lat is None
+    near = _by_mention(geoparse(make_doc("Storms hit [Orlando](GPE) and [Heathrow](GPE) ."), STRAYS))
+    assert near["Heathrow"].geonameid == 1002  # in the article's country: kept
+    named = _by_mention(geoparse(make_doc("Strikes hit [London](GPE) and [Heathrow](GPE) , [Fla.](GPE) ."),
+                                 STRAYS))
+    assert named["Heathrow"].geonameid == 1002  # its region vouches for it

@@ -418,3 +418,22 @@ def test_a_small_town_far_abroad_from_an_article_s_places_is_not_the_place_meant
     named = _by_mention(geoparse(make_doc("Strikes hit [London](GPE) and [Heathrow](GPE) , [Fla.](GPE) ."),
                                  STRAYS))
     assert named["Heathrow"].geonameid == 1002  # its region vouches for it
+
+
+def test_a_dateline_s_unknown_town_sits_in_its_region_and_the_region_is_the_article_s() -> None:
+    from dateline.extensions import register
+    from dateline.records import Article, Dateline
+
+    gazetteer = FakeGazetteer([
+        (_place(1, "Washington", "city", "US", 38.9, -77.04, admin1="DC", population=689_545, capital=True), []),
+        (_place(2, "Washington", "admin1", "US", 47.3, -120.5, admin1="WA", population=7_700_000),
+         [("Wash.", "qual")]),
+        (_place(3, "Guam", "country", "GU", 13.4, 144.7, population=160_000), []),
+    ])
+    register()
+    doc = make_doc("CAMP BRIDGE , Wash. - Teams from [Washington](GPE) and [Guam](GPE) trained .")
+    doc._.article = Article(id="a", source_id="a", text=doc.text, title=None, published=None,
+                            dateline=Dateline(place="CAMP BRIDGE , Wash.", agency=None, start=0, end=19))
+    by = _by_mention(geoparse(doc, gazetteer))
+    assert (by["CAMP BRIDGE"].geonameid, by["CAMP BRIDGE"].admin1, by["CAMP BRIDGE"].lat) == (None, "Washington", 47.3)
+    assert by["Washington"].geonameid == 1002  # the state the dateline names, not the capital

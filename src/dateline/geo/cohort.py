@@ -58,10 +58,18 @@ class Cohort:
         self.lon = np.radians([p[1] for p in points])
         self.owner = np.array([p[2] for p in points], dtype=np.int64)
         self._near: dict[tuple[int, int], int] = {}
+        # the region a dateline names its town in ("CAMP MURRAY, Wash."): the article's own region
+        self.dateline_regions = {c.pid for m in mentions if m.source == "dateline" and m.qualifier is not None
+                                 for c in mentions[m.qualifier].candidates if c.feature in ("admin1", "country")}
         self.series: dict[int, dict[str, set[tuple[str | None, ...]]]] = {}
         for m in mentions:
             if m.series is not None and m.candidates:
                 self.series.setdefault(m.series, {})[base_key(m.text)] = {_sort(c) for c in m.candidates}
+
+    def dateline_region(self, cand: Candidate) -> dict[str, float]:
+        """``dateline_region``: the candidate is the region the dateline names ("Washington" in a story filed
+        from "CAMP MURRAY, Wash." is the state, not the capital)."""
+        return {"dateline_region": 1.0} if cand.pid in self.dateline_regions else {}
 
     def peers(self, cand: Candidate, mention: Mention) -> dict[str, float]:
         """``series_peer``: the share of the other names in the mention's list ("Mexico, China, Japan and

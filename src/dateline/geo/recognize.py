@@ -201,18 +201,23 @@ def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
 
 
 def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | None) -> Iterator[Mention]:
-    """The dateline's place ("NAIROBI, Kenya (Reuters) -"): each comma-separated part the gazetteer knows."""
+    """The dateline's place ("NAIROBI, Kenya (Reuters) -"): each comma-separated part the gazetteer knows, and
+    a town it does not know before a region it knows."""
     if dateline is None:
         return
     start, end = dateline
     pos, text = start, doc_text(doc)
+    found: list[Mention] = []
     for part in text[start:end].split(","):
         name = part.strip()
         offset = text.find(name, pos) if name else -1
         pos += len(part) + 1
         cands = tuple(c for c in lookup(gazetteer, name) if c.match != "demonym") if name else ()
-        if cands and offset >= 0:
-            yield Mention(offset, offset + len(name), name, "dateline", candidates=cands)
+        if offset >= 0 and name:
+            found.append(Mention(offset, offset + len(name), name, "dateline", candidates=cands))
+    if len(found) > 1 and not found[0].candidates and _is_region(found[1].candidates):
+        yield found[0]  # "CAMP MURRAY, Wash.": a town the gazetteer lacks, placed in its region
+    yield from (m for m in found if m.candidates)
 
 
 def _from_division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:

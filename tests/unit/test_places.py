@@ -437,3 +437,9 @@ def test_a_dateline_s_unknown_town_sits_in_its_region_and_the_region_is_the_arti
     by = _by_mention(geoparse(doc, gazetteer))
     assert (by["CAMP BRIDGE"].geonameid, by["CAMP BRIDGE"].admin1, by["CAMP BRIDGE"].lat) == (None, "Washington", 47.3)
     assert by["Washington"].geonameid == 1002  # the state the dateline names, not the capital
+
+
+def test_a_dotted_state_abbreviation_the_model_typed_a_place_is_that_state() -> None:
+    (state,) = _parse("Theatre sold to [Mo.](GPE) promoter .")
+    assert (state.geonameid, state.feature) == (1026, "admin1")
+    assert _parse("Sold to MO promoter .") == []  # the bare code names a state only after a town and a comma

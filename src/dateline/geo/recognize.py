@@ -304,7 +304,8 @@ def _demonym(span: Span, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 def _place_entity(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     weak = label == "FAC"
-    cands = tuple(c for c in lookup(gazetteer, span.text) if c.match not in ("qual", "demonym"))
+    dotted = label == "GPE" and span.text.endswith(".") and len(span.text) > 2  # "Mass.", "Ga.": typed a place
+    cands = tuple(c for c in lookup(gazetteer, span.text) if c.match != "demonym" and (dotted or c.match != "qual"))
     if cands and not _personal(span):  # a whole FAC name a place word cues is a town: "a residence in Grand Ledge"
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=weak and not _cued(span))
         return

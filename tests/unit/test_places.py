@@ -443,3 +443,13 @@ def test_a_dotted_state_abbreviation_the_model_typed_a_place_is_that_state() -> 
     (state,) = _parse("Theatre sold to [Mo.](GPE) promoter .")
     assert (state.geonameid, state.feature) == (1026, "admin1")
     assert _parse("Sold to MO promoter .") == []  # the bare code names a state only after a town and a comma
+
+
+def test_a_region_s_name_after_the_is_the_region_even_beside_a_town_of_that_name() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Middle East", "region", None, 29.0, 41.0), []),
+        (_place(2, "Middle East", "city", "US", 39.3, -76.58, admin1="MD", population=1_900), []),
+        (_place(3, "Baltimore", "city", "US", 39.29, -76.61, admin1="MD", population=600_000), []),
+    ])
+    places = geoparse(make_doc("[Baltimore](GPE) scholars spoke on the [Middle East](LOC) ."), gazetteer)
+    assert _by_mention(places)["Middle East"].geonameid == 1001

@@ -57,6 +57,7 @@ _DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Bo
 KIND_WORDS = {"state": "admin1", "province": "admin1", "county": "admin2", "parish": "admin2", "borough": "admin2",
               "city": "city", "town": "city", "village": "city"}
 _KIND_AFTER = re.compile(r"[ \t]+(state|State|province|Province|county|County|parish|Parish)\b")
+_THE_BEFORE = re.compile(r"\bthe[ \t]+$", re.IGNORECASE)
 _KIND_BEFORE = re.compile(r"\b(state|province|city|town|village|county) of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
@@ -167,7 +168,12 @@ def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:
         before = _KIND_BEFORE.search(text, max(0, m.start - 24), m.start)
         own = m.text.rsplit(None, 1)[-1].lower() if " " in m.text.strip() else ""
         word = (after[1] if after else before[1] if before else own).lower()
-        out.append(replace(m, kind=KIND_WORDS[word]) if word in KIND_WORDS else m)
+        if word in KIND_WORDS:
+            m = replace(m, kind=KIND_WORDS[word])
+        elif _THE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            wholes = {c.feature for c in m.candidates if c.feature in ("region", "continent") and c.match == "name"}
+            m = replace(m, kind=wholes.pop()) if len(wholes) == 1 else m  # "the Middle East": no town
+        out.append(m)
     return out
 
 

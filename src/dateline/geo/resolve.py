@@ -132,9 +132,10 @@ def _decide_name(key: str, members: list[int], mentions: Sequence[Mention], cont
     outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
     divided = _division_name(mentions, members) if len(context) else _nothing
     own = base_key(key)
+    whole = all(mentions[i].kind in _WHOLE for i in members)  # "the Middle East": no town of that name
     for i in _distinct(mentions, members):
         for cand in mentions[i].candidates:
-            if major is not None and cand.pid != major:
+            if (major is not None and cand.pid != major) or (whole and cand.feature in _SMALLER):
                 continue
             if outranks(cand) and not (context.local(cand, own) or _home_division(cand, context, mentions[i])
                                        or _listed_division(cand, mentions[i], cohort)

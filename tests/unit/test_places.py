@@ -453,3 +453,10 @@ def test_a_region_s_name_after_the_is_the_region_even_beside_a_town_of_that_name
     ])
     places = geoparse(make_doc("[Baltimore](GPE) scholars spoke on the [Middle East](LOC) ."), gazetteer)
     assert _by_mention(places)["Middle East"].geonameid == 1001
+
+
+def test_a_stray_town_is_never_the_article_s_town() -> None:
+    text = ("[Heathrow](GPE) staff struck . [Heathrow](GPE) was shut . [Heathrow](GPE) flights went to "
+            "[London](GPE) and [Reading](GPE) ; talks were held at [Baker Hall](FAC) .")
+    hall = _by_mention(geoparse(make_doc(text), STRAYS))["Baker Hall"]
+    assert hall.country == "GB" and hall.geonameid is None

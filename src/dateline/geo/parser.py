@@ -42,8 +42,8 @@ DEMONYMS = True  # emit "Kenyan" as a mention of Kenya (see the places stage for
 FOCUS_KM = 100.0
 FOCUS_SCORE = 0.55  # how often an unknown name lies within 161 km of the article's town (dev corpora: 49/85)
 REGION_SCORE = 0.5  # a town placed at the region that qualifies it
-# A town this small, this far from the article's town, in a country none of its other places lie in, is not
-# the place meant (dev corpora: none of 46 such resolutions was right; most were no place at all).
+# A town this small, this far from all the article's other places, in a country none of them lies in, is not
+# the place meant (dev corpora: none of such resolutions was right; most were no place at all).
 STRAY_POPULATION = 20_000
 STRAY_KM = 500.0
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\b|\s*,\s*(?:and\s+|or\s+)?[^\W\d_a-z]|\s+[^\W\d_a-z]")
@@ -55,13 +55,14 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     """The places of ``doc`` (or of the given character ``spans``), in text order; ``home``: the outlet's
     country when the settings give it (else read from the article's URL)."""
     decisions = decide(doc, gazetteer, spans=spans, home=home)
-    focus = _focus([r for _, r in decisions])
+    strays = _strays(decisions)
+    focus = _focus([r for n, (_, r) in enumerate(decisions) if n not in strays])
     places, text = [], doc_text(doc)
-    for m, r in decisions:
+    for n, (m, r) in enumerate(decisions):
         region = _named_region(m, r, decisions, text)
         if region is not None:
             places.append(_in_region(m, region, gazetteer, min_score))
-        elif _stray(m, r, decisions, focus):
+        elif n in strays:
             places.append(_unknown(m, focus, min_score))
         else:
             places.append(_place(m, r, gazetteer, min_score, focus))
@@ -87,21 +88,27 @@ def _named_region(mention: Mention, res: Resolution, decisions: list[tuple[Menti
     return region
 
 
-def _stray(mention: Mention, res: Resolution, decisions: list[tuple[Mention, Resolution]],
-           focus: Candidate | None) -> bool:
-    """A small town far from the article's town, in a country none of its other places lie in: what the
-    gazetteer offered for a name it lacks ("Heathrow" in a London story is not Heathrow, Florida) or for a
-    word that is no place at all (a first name, "Rock", "Lawn"). A dateline or a named region vouches for it."""
-    cand = res.candidate
-    if cand is None or focus is None or cand.feature != "city" or cand.population >= STRAY_POPULATION:
-        return False
-    if mention.source == "dateline" or mention.qualifier is not None:
-        return False
-    if any(other.candidate is not None and other.candidate.country == cand.country and m.text != mention.text
-           for m, other in decisions):
-        return False
-    return haversine(np.radians(cand.lat), np.radians(cand.lon), np.radians([focus.lat]),
-                     np.radians([focus.lon]))[0] > STRAY_KM
+def _strays(decisions: list[tuple[Mention, Resolution]]) -> set[int]:
+    """The decisions that are small towns more than ``STRAY_KM`` from every other place of the article, in a
+    country none of them lies in: what the gazetteer offered for a name it lacks ("Heathrow" in a London story
+    is not Heathrow, Florida) or for a word that is no place at all (a first name, "Rock", a company's name). A
+    dateline or a named region vouches for its town."""
+    placed = [(m, r.candidate) for m, r in decisions if r.candidate is not None]
+    out = set()
+    for n, (mention, res) in enumerate(decisions):
+        cand = res.candidate
+        if cand is None or cand.feature != "city" or cand.population >= STRAY_POPULATION:
+            continue
+        if mention.source == "dateline" or mention.qualifier is not None:
+            continue
+        others = [c for m, c in placed if m.text != mention.text and c.feature not in ("continent", "region")]
+        if not others or any(c.country == cand.country for c in others):
+            continue
+        km = haversine(np.radians(cand.lat), np.radians(cand.lon), np.radians([c.lat for c in others]),
+                       np.radians([c.lon for c in others]))
+        if km.min() > STRAY_KM:
+            out.add(n)
+    return out
 
 
 def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float) -> Place:

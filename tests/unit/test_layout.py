@@ -369,3 +369,15 @@ def test_random_text_never_breaks(text: str, title: str | None) -> None:
 ])
 def test_published_from_url(url: str | None, expected: str | None) -> None:
     assert published_from_url(url) == expected
+
+
+def test_inner_datelines_open_later_stories_only() -> None:
+    from dateline.layout import inner_datelines
+
+    text = ("Guard role grows. The Guard said so.\nWASHINGTON (AP) - The president spoke. He left. "
+            "SAN DIEGO (AP) - The Guard faces cuts. ALBUQUERQUE, N.M. (Reuters) — Documents show it. "
+            "The memo (file) - was old. He said (AP) - nothing. Officials said the vote - held Monday - passed.")
+    found = [(d.place, d.agency) for d in inner_datelines(text)]
+    assert found == [("WASHINGTON", "AP"), ("SAN DIEGO", "AP"), ("ALBUQUERQUE, N.M.", "Reuters")]
+    for d in inner_datelines(text):
+        assert text[d.start:d.end].startswith(d.place or "")

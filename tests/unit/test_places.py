@@ -460,3 +460,9 @@ def test_a_stray_town_is_never_the_article_s_town() -> None:
             "[London](GPE) and [Reading](GPE) ; talks were held at [Baker Hall](FAC) .")
     hall = _by_mention(geoparse(make_doc(text), STRAYS))["Baker Hall"]
     assert hall.country == "GB" and hall.geonameid is None
+
+
+def test_a_later_story_s_dateline_on_a_page_is_a_place() -> None:
+    places = _parse("[Paris](GPE) voted . WASHINGTON (AP) - The vote in [Mosul](GPE) was held .")
+    washington = _by_mention(places)["WASHINGTON"]
+    assert washington.geonameid == 1020  # the capital, as a bare dateline names it

@@ -29,6 +29,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, per_doc
+from ..layout import inner_datelines
 from .gazetteer import Candidate, Gazetteer
 from .names import name_key
 from .words import (
@@ -98,7 +99,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
     """Every possible place mention of the Doc, in text order, each with its gazetteer candidates."""
     found: dict[tuple[int, int], Mention] = {}
     taken: set[int] = set()
-    sources = (_from_dateline(doc, gazetteer, dateline), _from_division_lists(doc, gazetteer),
+    sources = (_from_dateline(doc, gazetteer, dateline), _from_inner_datelines(doc, gazetteer),
+               _from_division_lists(doc, gazetteer),
                _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)))
     for source in sources:
         for mention in source:
@@ -224,6 +226,15 @@ def _from_dateline(doc: Doc, gazetteer: Gazetteer, dateline: tuple[int, int] | N
     if len(found) > 1 and not found[0].candidates and _is_region(found[1].candidates):
         yield found[0]  # "CAMP MURRAY, Wash.": a town the gazetteer lacks, placed in its region
     yield from (m for m in found if m.candidates)
+
+
+def _from_inner_datelines(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """The places of the datelines that open later stories on the page ("… statements. SAN DIEGO (AP) - …")."""
+    text = doc_text(doc)
+    for line in inner_datelines(text):
+        start = text.find(line.place or "", line.start, line.end)
+        if line.place and start >= 0:
+            yield from _from_dateline(doc, gazetteer, (start, start + len(line.place)))
 
 
 def _from_division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:

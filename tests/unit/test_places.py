@@ -466,3 +466,13 @@ def test_a_later_story_s_dateline_on_a_page_is_a_place() -> None:
     places = _parse("[Paris](GPE) voted . WASHINGTON (AP) - The vote in [Mosul](GPE) was held .")
     washington = _by_mention(places)["WASHINGTON"]
     assert washington.geonameid == 1020  # the capital, as a bare dateline names it
+
+
+def test_a_demonym_the_model_typed_nothing_is_a_mention_of_its_country() -> None:
+    from .helpers import parsed_doc
+
+    rows = [("A", 2, "det", "DET"), ("French", 2, "amod", "ADJ"), ("developer", 3, "nsubj", "NOUN"),
+            ("won", 3, "ROOT", "VERB"), ("in", 3, "prep", "ADP"), ("English", 4, "pobj", "PROPN"),
+            (".", 3, "punct", "PUNCT")]
+    doc = parsed_doc(rows, ents=[(5, 6, "LANGUAGE")])
+    assert [(p.mention, p.geonameid) for p in geoparse(doc, GAZETTEER)] == [("French", 1004)]

@@ -101,7 +101,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
     taken: set[int] = set()
     sources = (_from_dateline(doc, gazetteer, dateline), _from_inner_datelines(doc, gazetteer),
                _from_division_lists(doc, gazetteer),
-               _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)))
+               _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)),
+               _loose_demonyms(doc, gazetteer) if demonyms else iter(()))
     for source in sources:
         for mention in source:
             if _dedicated(doc, mention):
@@ -294,6 +295,22 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
             yield from _place_entity(span, ent.label_, gazetteer)
         elif ent.label_ in HOST_LABELS:
             yield from _hosted(span, ent.label_, gazetteer)
+
+
+def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """A demonym the model typed no people or place ("Danish wave energy developer", "a Salvadoran migrant",
+    "8,000 Egyptian pounds"): one capitalised adjective or proper noun outside a name of a person, a place or
+    a body."""
+    for token in doc:
+        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN") or not _capitalised(token):
+            continue
+        people = _demonym(doc[token.i:token.i + 1], gazetteer)
+        if people:
+            yield Mention(token.idx, token.idx + len(token.text), token.text, "demonym", token.ent_type_ or None,
+                          people)
+
+
+_NAMED = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "LANGUAGE"})  # read elsewhere, or a language
 
 
 def _hyphen_parts(span: Span) -> list[Span]:

@@ -476,3 +476,12 @@ def test_a_demonym_the_model_typed_nothing_is_a_mention_of_its_country() -> None
             (".", 3, "punct", "PUNCT")]
     doc = parsed_doc(rows, ents=[(5, 6, "LANGUAGE")])
     assert [(p.mention, p.geonameid) for p in geoparse(doc, GAZETTEER)] == [("French", 1004)]
+
+
+def test_a_demonym_in_a_body_s_name_is_its_people_not_a_small_town_of_that_name() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Canada", "country", "CA", 60.0, -96.0, population=38_000_000), [("Canadian", "demonym")]),
+        (_place(2, "Canadian", "city", "US", 35.9, -100.38, admin1="TX", population=2_600), []),
+    ])
+    places = geoparse(make_doc("By Jane Roe , [The Canadian Press](ORG) ."), gazetteer)
+    assert [(p.mention, p.geonameid) for p in places] == [("Canadian", 1001)]

@@ -400,7 +400,11 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
             cands = _known(inner, gazetteer) if _embeddable(inner) and not _common_word(inner) else ()
-            people = _demonym(inner, gazetteer) if not cands and label == "ORG" and _a_word(inner) else ()
+            people = _demonym(inner, gazetteer) if label == "ORG" and _a_word(inner) else ()
+            if people and not any(_notable(c) for c in cands):
+                cands = ()  # "The Canadian Press": a people's, not Canadian, Texas
+            elif cands:
+                people = ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
                 own_body = bool(cands) and after in LOCAL_BODIES  # "Grand Ledge Police": the town's own
                 yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",

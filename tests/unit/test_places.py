@@ -485,3 +485,20 @@ def test_a_demonym_in_a_body_s_name_is_its_people_not_a_small_town_of_that_name(
     ])
     places = geoparse(make_doc("By Jane Roe , [The Canadian Press](ORG) ."), gazetteer)
     assert [(p.mention, p.geonameid) for p in places] == [("Canadian", 1001)]
+
+
+def test_peoples_and_countries_written_together() -> None:
+    from .helpers import parsed_doc
+
+    gazetteer = FakeGazetteer([
+        (_place(1, "United States", "country", "US", 39.8, -98.5, population=330_000_000), [("U.S.", "abbr")]),
+        (_place(2, "Bosnia and Herzegovina", "country", "BA", 44.0, 18.0, population=3_300_000),
+         [("Bosnian", "demonym")]),
+        (_place(3, "Serbia", "country", "RS", 44.0, 21.0, population=7_000_000), [("Serb", "demonym")]),
+    ])
+    rows = [("A", 3, "det", "DET"), ("Bosnian", 2, "amod", "ADJ"), ("Serb", 3, "compound", "PROPN"),
+            ("man", 4, "nsubj", "NOUN"), ("joined", 4, "ROOT", "VERB"), ("the", 7, "det", "DET"),
+            ("U.S.-led", 7, "amod", "PROPN"), ("coalition", 4, "dobj", "NOUN"), (".", 4, "punct", "PUNCT")]
+    doc = parsed_doc(rows, ents=[(1, 3, "NORP")])
+    assert [(p.mention, p.geonameid) for p in geoparse(doc, gazetteer)] == [
+        ("Bosnian", 1002), ("Serb", 1003), ("U.S.", 1001)]

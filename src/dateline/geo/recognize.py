@@ -283,9 +283,14 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
         people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
         parts = _hyphen_parts(span) if demonyms and ent.label_ == "NORP" else []
         found = [_demonym(part, gazetteer) for part in parts] if len(parts) > 1 else []
+        if len(parts) == 1 and len(span) > 1 and not people:
+            words = [span[k:k + 1] for k in range(len(span))]
+            each = [_demonym(word, gazetteer) for word in words]
+            if all(each):  # "a Bosnian Serb member": two peoples ("Central European" is no two)
+                parts, found = words, each
         if any(found) and parts[-1][-1].tag_ not in ("NNPS", "NNS"):
-            # "a Russian-American crew", "Israeli-Egyptian peace": each part its country; not a people
-            # ("African-Americans")
+            # "a Russian-American crew", "Israeli-Egyptian peace", "a Bosnian Serb member": each part its
+            # country; not a people ("African-Americans")
             for part, known in zip(parts, found, strict=True):
                 if known:
                     yield Mention(part.start_char, part.end_char, part.text, "demonym", ent.label_, known)
@@ -300,11 +305,17 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
 def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A demonym the model typed no people or place ("Danish wave energy developer", "a Salvadoran migrant",
     "8,000 Egyptian pounds"): one capitalised adjective or proper noun outside a name of a person, a place or
-    a body."""
+    a body; and a country or division written with a participle as one word ("the U.S.-led coalition")."""
     for token in doc:
-        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN") or not _capitalised(token):
+        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
             continue
-        people = _demonym(doc[token.i:token.i + 1], gazetteer)
+        head, dash, tail = token.text.partition("-")
+        if dash and tail.isalpha() and tail.islower():  # "the U.S.-led coalition", one token
+            cands = tuple(c for c in gazetteer.candidates(head) if regional(c) and c.match in ("name", "abbr"))
+            if cands:
+                yield Mention(token.idx, token.idx + len(head), head, "gazetteer", None, cands)
+            continue
+        people = _demonym(doc[token.i:token.i + 1], gazetteer) if _capitalised(token) else ()
         if people:
             yield Mention(token.idx, token.idx + len(token.text), token.text, "demonym", token.ent_type_ or None,
                           people)

@@ -502,3 +502,16 @@ def test_peoples_and_countries_written_together() -> None:
     doc = parsed_doc(rows, ents=[(1, 3, "NORP")])
     assert [(p.mention, p.geonameid) for p in geoparse(doc, gazetteer)] == [
         ("Bosnian", 1002), ("Serb", 1003), ("U.S.", 1001)]
+
+
+def test_a_name_the_model_cut_short_and_a_people_of_two_words_in_a_body_s_name() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "United States", "country", "US", 39.8, -98.5, population=330_000_000),
+         [("U.S.", "abbr"), ("American", "demonym")]),
+        (_place(2, "U.S. Virgin Islands", "country", "VI", 18.5, -64.5, population=100_000), []),
+        (_place(3, "North America", "continent", None, 46.1, -100.0, population=500_000_000),
+         [("North American", "demonym")]),
+    ])
+    places = geoparse(make_doc("Sales in [U.S.](GPE) Virgin Islands rose under [the North American Free Trade "
+                               "Agreement](ORG) ."), gazetteer)
+    assert [(p.mention, p.geonameid) for p in places] == [("U.S. Virgin Islands", 1002), ("North American", 1003)]

@@ -411,7 +411,7 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
             cands = _known(inner, gazetteer) if _embeddable(inner) and not _common_word(inner) else ()
-            people = _demonym(inner, gazetteer) if label == "ORG" and _a_word(inner) else ()
+            people = _demonym(inner, gazetteer) if label == "ORG" and _capitalised_words(inner) else ()
             if people and not any(_notable(c) for c in cands):
                 cands = ()  # "The Canadian Press": a people's, not Canadian, Texas
             elif cands:
@@ -482,8 +482,9 @@ def _day_of(doc: Doc, stop: int, end: int) -> bool:
     return stop < end and doc[stop].lower_ == "day"
 
 
-def _a_word(span: Span) -> bool:
-    return len(span) == 1 and _capitalised(span[0])
+def _capitalised_words(span: Span) -> bool:
+    """One to three capitalised words ("Georgian", "North American")."""
+    return len(span) <= 3 and all(_capitalised(t) for t in span)
 
 
 def _embeddable(span: Span) -> bool:
@@ -502,7 +503,20 @@ def _trimmed(ent: Span, gazetteer: Gazetteer) -> Span | None:
         return whole
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
         end -= 1
+    if end == ent.end and ent.label_ in PLACE_LABELS:
+        end = _longer_name(ent.doc, start, end, gazetteer)
     return ent.doc[start:end] if end > start else None
+
+
+def _longer_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where a place's name ends that the model cut short: the capitalised words after it, in no entity, that
+    make with it a longer name the gazetteer knows ("[U.S.] Virgin Islands")."""
+    for stop in range(min(len(doc), end + 3), end, -1):
+        words = doc[end:stop]
+        if all(_capitalised(t) and not t.ent_type_ for t in words) and \
+                any(c.match in ("name", "abbr") for c in gazetteer.candidates(doc[start:stop].text)):
+            return stop
+    return end
 
 
 def _surnames(doc: Doc) -> frozenset[str]:

@@ -515,3 +515,14 @@ def test_a_name_the_model_cut_short_and_a_people_of_two_words_in_a_body_s_name()
     places = geoparse(make_doc("Sales in [U.S.](GPE) Virgin Islands rose under [the North American Free Trade "
                                "Agreement](ORG) ."), gazetteer)
     assert [(p.mention, p.geonameid) for p in places] == [("U.S. Virgin Islands", 1002), ("North American", 1003)]
+
+
+def test_a_team_bears_its_city_s_name_whatever_towns_lie_around() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Portland", "city", "US", 45.52, -122.68, admin1="OR", population=650_000), []),
+        (_place(2, "Portland", "city", "US", 27.88, -97.32, admin1="TX", population=17_000), []),
+        (_place(3, "Houston", "city", "US", 29.76, -95.36, admin1="TX", population=2_300_000), []),
+    ])
+    text = "[Houston](GPE) beat [the Portland Trail Blazers](ORG) ; fans watched [Portland](GPE) lose ."
+    portland = {p.geonameid for p in geoparse(make_doc(text), gazetteer) if p.mention == "Portland"}
+    assert portland == {1001}

@@ -61,10 +61,15 @@ class Cohort:
         # the region a dateline names its town in ("CAMP MURRAY, Wash."): the article's own region
         self.dateline_regions = {c.pid for m in mentions if m.source == "dateline" and m.qualifier is not None
                                  for c in mentions[m.qualifier].candidates if c.feature in ("admin1", "country")}
+        self.teams = {base_key(m.text) for m in mentions if m.team}
         self.series: dict[int, dict[str, set[tuple[str | None, ...]]]] = {}
         for m in mentions:
             if m.series is not None and m.candidates:
                 self.series.setdefault(m.series, {})[base_key(m.text)] = {_sort(c) for c in m.candidates}
+
+    def team(self, mention: Mention) -> bool:
+        """Some mention of the name begins a sports team's name."""
+        return base_key(mention.text) in self.teams
 
     def dateline_region(self, cand: Candidate) -> dict[str, float]:
         """``dateline_region``: the candidate is the region the dateline names ("Washington" in a story filed

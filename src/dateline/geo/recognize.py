@@ -92,6 +92,7 @@ class Mention:
     kind: str | None = None  # the kind of place a word beside the name says: "the state of X", "X County"
     agent: bool = False  # the name is a clause's subject, or its owner's: "Washington has said", "Moscow's reply"
     series: int | None = None  # where the list of names it is one of begins: "Georgia, Oklahoma and Texas"
+    team: bool = False  # the name begins a sports team's: "the Portland Trail Blazers"
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
@@ -419,11 +420,21 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
                 own_body = bool(cands) and after in LOCAL_BODIES  # "Grand Ledge Police": the town's own
                 yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",
-                              label, cands or people, (weak and not own_body) or after in BUILDING_WORDS)
+                              label, cands or people, (weak and not own_body) or after in BUILDING_WORDS,
+                              team=bool(cands) and label == "ORG" and _team(span.doc[stop:span.end]))
                 i = stop
                 break
         else:
             i += 1
+
+
+def _team(rest: Span) -> bool:
+    """The words after a town's name in an organisation's name are a team's: capitalised, the last a plural
+    ("Trail Blazers", "Red Sox", "Rockets")."""
+    if not len(rest) or not all(_capitalised(t) for t in rest):
+        return False
+    last = rest[-1]
+    return last.tag_ in ("NNPS", "NNS") or (last.lower_.endswith(("s", "x")) and not last.lower_.endswith("ss"))
 
 
 def _common_word(span: Span) -> bool:

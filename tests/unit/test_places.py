@@ -526,3 +526,12 @@ def test_a_team_bears_its_city_s_name_whatever_towns_lie_around() -> None:
     text = "[Houston](GPE) beat [the Portland Trail Blazers](ORG) ; fans watched [Portland](GPE) lose ."
     portland = {p.geonameid for p in geoparse(make_doc(text), gazetteer) if p.mention == "Portland"}
     assert portland == {1001}
+
+
+def test_a_building_or_street_the_model_typed_an_organisation_sits_at_the_article_s_town() -> None:
+    text = ("Crews from [Springfield](GPE) and [Decatur](GPE) met at [Holy Redeemer Church](ORG) ; "
+            "[the House](ORG) and [United Way](ORG) were not there .")
+    by = _by_mention(geoparse(make_doc(text), GAZETTEER))
+    church = by["Holy Redeemer Church"]
+    assert church.geonameid is None and church.country == "US" and church.lat is not None
+    assert "House" not in by and "United Way" not in by

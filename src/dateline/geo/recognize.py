@@ -322,6 +322,13 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
                           people)
 
 
+def _site(span: Span) -> bool:
+    """A building's or a street's own name: two words or more, the last a word for a site ("Holy Redeemer
+    Church", "Royal Street"), the first no generic word ("the House" is a chamber, "City Hall" no name)."""
+    return len(span) > 1 and span[-1].lower_.rstrip(".") in _SITE_WORDS and span[0].lower_ not in GENERIC
+
+
+_SITE_WORDS = (BUILDING_WORDS | STREET_WORDS | {"library", "university", "cathedral", "racecourse", "park"}) - {"way"}
 _NAMED = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP", "LANGUAGE"})  # read elsewhere, or a language
 
 
@@ -369,7 +376,11 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     if cands and (label != "PERSON" or len(span) == 1 or _notable(cands[0]) or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label not in ("PERSON", "NORP", "LANGUAGE"):
-        yield from _embedded(span, label, gazetteer, weak=True)
+        inner = list(_embedded(span, label, gazetteer, weak=True))
+        if inner or label != "ORG" or not _site(span):
+            yield from inner
+        else:  # "Holy Redeemer Church", "Royal Street" typed ORG: a building or street the gazetteer lacks
+            yield Mention(span.start_char, span.end_char, span.text, "model", "FAC")
 
 
 def _prominent(c: Candidate) -> bool:

@@ -535,3 +535,27 @@ def test_a_building_or_street_the_model_typed_an_organisation_sits_at_the_articl
     church = by["Holy Redeemer Church"]
     assert church.geonameid is None and church.country == "US" and church.lat is not None
     assert "House" not in by and "United Way" not in by
+
+
+def test_a_legislator_s_home_after_the_party_letter_is_a_place() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Pennsylvania", "admin1", "US", 41.0, -77.5, admin1="PA"), [("Pa.", "qual")]),
+        (_place(2, "Marshall", "city", "US", 44.45, -95.79, admin1="MN", population=13_000), []),
+    ])
+    text = "[Bob Casey](PERSON) , D-Pa. , and [Marty Seifert](PERSON) , R-Marshall , spoke ; R-squared was high ."
+    places = geoparse(make_doc(text), gazetteer)
+    assert [(p.mention, p.geonameid) for p in places] == [("Pa.", 1001), ("Marshall", 1002)]
+
+
+def test_a_people_typed_a_person_or_written_as_a_plural_noun_is_its_country() -> None:
+    from .helpers import parsed_doc
+
+    gazetteer = FakeGazetteer([
+        (_place(1, "Sri Lanka", "country", "LK", 7.75, 80.75, population=21_000_000), [("Sri Lankan", "demonym")]),
+        (_place(2, "Czechia", "country", "CZ", 49.75, 15.0, population=10_700_000), [("Czechs", "demonym")]),
+    ])
+    rows = [("Sri", 1, "compound", "PROPN"), ("Lankan", 2, "amod", "PROPN"), ("interests", 3, "nsubj", "NOUN"),
+            ("worried", 3, "ROOT", "VERB"), ("the", 5, "det", "DET"), ("Czechs", 3, "dobj", "NOUN"),
+            (".", 3, "punct", "PUNCT")]
+    doc = parsed_doc(rows, ents=[(0, 2, "PERSON")])
+    assert [(p.mention, p.geonameid) for p in geoparse(doc, gazetteer)] == [("Sri Lankan", 1001), ("Czechs", 1002)]

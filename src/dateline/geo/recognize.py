@@ -103,7 +103,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
     sources = (_from_dateline(doc, gazetteer, dateline), _from_inner_datelines(doc, gazetteer),
                _from_division_lists(doc, gazetteer),
                _from_entities(doc, gazetteer, demonyms), _from_text(doc, gazetteer, _person_words(doc)),
-               _loose_demonyms(doc, gazetteer) if demonyms else iter(()))
+               _party_home(doc, gazetteer), _loose_demonyms(doc, gazetteer) if demonyms else iter(()))
     for source in sources:
         for mention in source:
             if _dedicated(doc, mention):
@@ -281,7 +281,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer, demonyms: bool) -> Iterator[M
         span = _trimmed(ent, gazetteer)
         if span is None or _a_surname(span, ent.label_, surnames, gazetteer):
             continue
-        people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE") else ()
+        people = _demonym(span, gazetteer) if demonyms and ent.label_ in ("NORP", "GPE", "PERSON") else ()
         parts = _hyphen_parts(span) if demonyms and ent.label_ == "NORP" else []
         found = [_demonym(part, gazetteer) for part in parts] if len(parts) > 1 else []
         if len(parts) == 1 and len(span) > 1 and not people:
@@ -308,7 +308,7 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     "8,000 Egyptian pounds"): one capitalised adjective or proper noun outside a name of a person, a place or
     a body; and a country or division written with a participle as one word ("the U.S.-led coalition")."""
     for token in doc:
-        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
+        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isupper():
             continue
         head, dash, tail = token.text.partition("-")
         if dash and tail.isalpha() and tail.islower():  # "the U.S.-led coalition", one token
@@ -320,6 +320,21 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         if people:
             yield Mention(token.idx, token.idx + len(token.text), token.text, "demonym", token.ent_type_ or None,
                           people)
+
+
+def _party_home(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """A legislator's party and home after the name ("Sen. Bob Casey, D-Pa.", "Marty Seifert, R-Marshall"): the
+    town or state after "R-", "D-" or "I-" is a place."""
+    text = doc_text(doc)
+    for m in _PARTY_HOME_RE.finditer(text):
+        name = m["home"].rstrip(".") if not gazetteer.candidates(m["home"]) else m["home"]
+        cands = tuple(c for c in gazetteer.candidates(name) if c.match != "demonym")
+        if cands:
+            yield Mention(m.start("home"), m.start("home") + len(name), name, "gazetteer", None, cands)
+
+
+_PARTY_HOME_RE = re.compile(r"(?<![\w-])[RDI]-(?P<home>[A-Z][a-z]*\.?(?:[ \t][A-Z][a-z]+)?)"
+                            r"(?=\s*[,;)]|\s+[–—-]|\s+[a-z])")
 
 
 def _site(span: Span) -> bool:

@@ -559,3 +559,19 @@ def test_a_people_typed_a_person_or_written_as_a_plural_noun_is_its_country() ->
             (".", 3, "punct", "PUNCT")]
     doc = parsed_doc(rows, ents=[(0, 2, "PERSON")])
     assert [(p.mention, p.geonameid) for p in geoparse(doc, gazetteer)] == [("Sri Lankan", 1001), ("Czechs", 1002)]
+
+
+def test_names_the_model_cut_short_and_a_list_of_towns_is_no_town_and_region() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Portugal", "country", "PT", 39.5, -8.0, population=10_000_000), []),
+        (_place(2, "Little Portugal", "city", "CA", 43.65, -79.43, admin1="08", population=15_000), []),
+        (_place(3, "Fort St. John", "city", "CA", 56.25, -120.85, admin1="02", population=21_000), []),
+        (_place(4, "Montreal", "city", "CA", 45.5, -73.57, admin1="10", population=1_700_000), []),
+        (_place(5, "Québec", "city", "CA", 46.81, -71.21, admin1="10", population=530_000), [("Quebec City", "alt")]),
+        (_place(6, "Quebec", "admin1", "CA", 52.0, -72.0, admin1="10"), []),
+    ])
+    text = ("Shops in Little [Portugal](GPE) and near [Fort St.](GPE) [John](PERSON) shut , as in "
+            "[Montreal](GPE) , [Quebec City](GPE) and beyond .")
+    places = geoparse(make_doc(text), gazetteer)
+    assert [(p.mention, p.geonameid) for p in places] == [
+        ("Little Portugal", 1002), ("Fort St. John", 1003), ("Montreal", 1004), ("Quebec City", 1005)]

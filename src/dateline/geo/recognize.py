@@ -541,19 +541,24 @@ def _trimmed(ent: Span, gazetteer: Gazetteer) -> Span | None:
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
         end -= 1
     if end == ent.end and ent.label_ in PLACE_LABELS:
-        end = _longer_name(ent.doc, start, end, gazetteer)
+        start, end = _longer_name(ent.doc, start, end, gazetteer)
     return ent.doc[start:end] if end > start else None
 
 
-def _longer_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
-    """Where a place's name ends that the model cut short: the capitalised words after it, in no entity, that
-    make with it a longer name the gazetteer knows ("[U.S.] Virgin Islands")."""
+def _longer_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Where a place's name starts and ends that the model cut short: the capitalised words after it ("[U.S.]
+    Virgin Islands", "[Fort St.] John") or before it in no entity ("Little [Portugal]") that make with it a longer
+    name the gazetteer knows by its own name."""
+    def known(lo: int, hi: int) -> bool:
+        return any(c.match in ("name", "abbr") for c in gazetteer.candidates(doc[lo:hi].text))
+
     for stop in range(min(len(doc), end + 3), end, -1):
-        words = doc[end:stop]
-        if all(_capitalised(t) and not t.ent_type_ for t in words) and \
-                any(c.match in ("name", "abbr") for c in gazetteer.candidates(doc[start:stop].text)):
-            return stop
-    return end
+        if all(_capitalised(t) for t in doc[end:stop]) and known(start, stop):
+            return start, stop
+    for first in range(max(0, start - 2), start):
+        if all(_capitalised(t) and not t.ent_type_ for t in doc[first:start]) and known(first, end):
+            return first, end
+    return start, end
 
 
 def _surnames(doc: Doc) -> frozenset[str]:
@@ -697,6 +702,8 @@ def _with_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         pos = _after_comma(text, mention.end)
         if pos is None or (mention.candidates and not any(c.feature in ("city", "admin2") for c in mention.candidates)):
             continue
+        if any(other.start == pos and not _is_region(other.candidates) for other in out):
+            continue  # "Montreal, Quebec City": a list of towns, not a town and its region
         j = next((j for j, other in enumerate(out) if other.start == pos and _is_region(other.candidates)), None)
         if _is_region(mention.candidates) and _in_list(text, mention.start, out[j].end if j is not None else pos):
             continue  # "Mexico, China, Japan", "Alabama, Arizona, Arkansas": a list of regions

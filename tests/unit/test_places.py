@@ -575,3 +575,16 @@ def test_names_the_model_cut_short_and_a_list_of_towns_is_no_town_and_region() -
     places = geoparse(make_doc(text), gazetteer)
     assert [(p.mention, p.geonameid) for p in places] == [
         ("Little Portugal", 1002), ("Fort St. John", 1003), ("Montreal", 1004), ("Quebec City", 1005)]
+
+
+def test_the_capital_of_a_country_the_article_names_outweighs_a_namesake_among_its_towns() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(1, "Paris", "city", "FR", 48.85, 2.35, admin1="11", population=2_138_551, capital=True), []),
+        (_place(2, "Paris", "city", "US", 38.21, -84.25, admin1="KY", population=9_900), []),
+        (_place(3, "France", "country", "FR", 46.0, 2.0, population=67_000_000), []),
+        (_place(4, "Georgetown", "city", "US", 38.21, -84.56, admin1="KY", population=33_000), []),
+        (_place(5, "Pikeville", "city", "US", 37.48, -82.52, admin1="KY", population=7_000), []),
+    ])
+    text = ("A [Georgetown](GPE) doctor from [Pikeville](GPE) flew to [France](GPE) ; in [Paris](GPE) he "
+            "saw the attack .")
+    assert _by_mention(geoparse(make_doc(text), gazetteer))["Paris"].geonameid == 1001

@@ -59,6 +59,7 @@ class Context:
         self.key_countries = Counter((f.key, f.country) for f in facts)
         self.town_countries = Counter(f.country for f in facts if f.feature == "city")
         self.key_town_countries = Counter((f.key, f.country) for f in facts if f.feature == "city")
+        self.named_countries = {f.country for f in facts if f.feature == "country"}
         self.admin1s = Counter((f.country, f.admin1) for f in facts if f.feature != "country")
         self.key_admin1s = Counter((f.key, f.country, f.admin1) for f in facts if f.feature != "country")
 
@@ -81,6 +82,8 @@ class Context:
             return feats
         same = self.countries[cand.country] - self.key_countries[(key, cand.country)] if cand.country else 0
         feats["context_country"] = same / others
+        if cand.capital and cand.country in self.named_countries:
+            feats["capital_country"] = 1.0  # "France … Paris": the capital of a country the article names
         if cand.country and cand.admin1:
             division = (cand.country, cand.admin1)
             if self.admin1s[division] - self.key_admin1s[(key, *division)] > 0:

@@ -35,7 +35,7 @@ WEIGHTS: dict[str, float] = {
     "match_abbr": 0.644, "match_alt": -1.517, "match_demonym": 0.412, "match_name": 0.46, "match_qual": 0.002,
     "most_populous": 0.658, "near": 0.193, "near_far": 3.495, "population_share": 0.016, "qualifier": 4.0,
     "qualifier_miss": -2.0, "region": 1.229, "capital_agent": 2.0, "series_peer": 3.0,
-    "dateline_region": 3.0, "team_city": 4.0
+    "dateline_region": 3.0, "team_city": 4.0, "capital_country": 2.0
 }
 # A mention that names a country, continent or region by name never resolves to a smaller place of that name, unless
 # the article places that town among its other places (local news: "Lebanon" beside Myerstown); see _outranking.
@@ -48,7 +48,8 @@ DIVISION_RATIO = 20  # ... rather than a town of its country with a twentieth of
 MAJOR_CITY = 500_000  # a city this populous, and far more than its namesakes, is what a bare dateline names
 # Evidence too rare in the corpora to fit: set by hand and kept fixed when the rest is fitted.
 FIXED = frozenset({"qualifier", "qualifier_miss", "dateline_city", "home_country", "kind", "kind_miss",
-                   "capital_agent", "series_peer", "dateline_region", "team_city"})
+                   "capital_agent", "series_peer", "dateline_region", "team_city",
+                   "capital_country"})
 _ADMIN_WORDS = ("county", "parish", "borough", "province", "governorate", "state", "region", "district")
 
 

@@ -196,3 +196,12 @@ def test_a_dateline_names_a_town_and_the_white_house_is_in_washington(nlp: Langu
     assert (by["WASHINGTON"].feature, by["WASHINGTON"].country) == ("city", "US")  # not the state, beside Oregon
     assert by["WASHINGTON"].lat is not None and abs(by["WASHINGTON"].lat - 38.9) < 0.5
     assert by["White House"].lat is not None and abs(by["White House"].lat - 38.9) < 0.1
+
+
+@pytest.mark.parametrize("form, name, feature", [
+    ("English", "England", "admin1"), ("Scottish", "Scotland", "admin1"), ("Welsh", "Wales", "admin1"),
+    ("British", "United Kingdom", "country"), ("French", "France", "country"),
+])
+def test_a_demonym_names_its_own_place(gazetteer: SqliteGazetteer, form: str, name: str, feature: str) -> None:
+    (people,) = [c for c in gazetteer.candidates(form) if c.match == "demonym"]
+    assert (people.name, people.feature) == (name, feature)

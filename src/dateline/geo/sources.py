@@ -109,8 +109,10 @@ def _country_names() -> dict[str, list[tuple[str, str]]]:
         for name in (row.get("name"), row.get("native")):
             if name and is_latin(name):
                 out.setdefault(code, []).append((name, "abbr"))
+    own = {form for form, _, match in abbreviations() if match == "demonym"}  # "English": England's own
     for form, code in tables.demonyms().items():
-        out.setdefault(code, []).append((form, "demonym"))
+        if form not in own:
+            out.setdefault(code, []).append((form, "demonym"))
     return out
 
 

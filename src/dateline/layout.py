@@ -262,8 +262,10 @@ def inner_datelines(text: str) -> list[Dateline]:
     return out
 
 
-# Where a later story may start: a line's start, or after a sentence's end and a space, before a capital.
-_STORY_START_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"”’)]))[ \t]*(?=[^\W\d_a-z]{2})", re.MULTILINE)
+# Where a later story may start: a line's start, or after a sentence's end and a space, before a capital, with an
+# agency in brackets and a dash ahead.
+_STORY_START_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"”’)]))[ \t]*"
+                             r"(?=[^\W\d_a-z]{2}[^()\n]{0,60}\([^()\n]{1,40}\)\s*[-—–])", re.MULTILINE)
 
 
 def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:

@@ -70,3 +70,9 @@ def test_a_passive_cue_with_its_agent_reports_its_subject_and_an_infinitive_is_w
     assert quotes == [("indirect", "The governor", "the state's largest newspaper"),
                       ("indirect", "his aides to find a way around the council", "The mayor"),
                       ("indirect", "the talks to resume in March", "The minister")]
+
+
+def test_the_writer_s_supposition_is_no_one_s_quote() -> None:
+    quotes = _quotes("Let's say a degree will cost $160,000 in 18 years. Let us say the market falls.")
+    assert all(q[2] not in ("'s", "us") for q in quotes)
+    assert not any(q[1].startswith(("a degree will cost", "the market falls")) for q in quotes)

@@ -129,8 +129,11 @@ _PHRASES = frozenset({"according", "in"})  # source cues that are a phrase besid
 
 
 def _standalone(doc: Doc, i: int) -> bool:
-    """A cue is a word of its own, not part of a compound ("so-called")."""
-    return not (i > 0 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_)
+    """A cue is a word of its own, not part of a compound ("so-called"), nor the writer's supposition ("let's
+    say you think …": no one said it)."""
+    if i > 0 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_:
+        return False
+    return not (i > 1 and doc[i - 2].lower_ == "let" and doc[i - 1].lower_ in ("'s", "’s", "us"))
 
 
 def _match(doc: Doc, i: int, entries: tuple[CueEntry, ...], quoted: list[bool],

@@ -249,23 +249,26 @@ def _match_dateline(text: str, start: int, end: int) -> Dateline | None:
 
 def inner_datelines(text: str) -> list[Dateline]:
     """The datelines that open later stories of a page that runs several ("… disclosure statements. SAN DIEGO
-    (AP) - The U.S. …"): a place in capitals before an agency in brackets and a dash, at the start of a line or
-    of a sentence. The article's own dateline is among them when it is written so."""
+    (AP) - The U.S. …", "\nSPRINGFIELD - The city …"): a place in capitals, an agency in brackets or not, and a
+    dash, at the start of a line or of a sentence. The article's own dateline is among them when it is written
+    so."""
     out = []
     for m in _STORY_START_RE.finditer(text):
         window = min(len(text), m.end() + MAX_LINE_CHECK)
         line_end = text.find("\n", m.end(), window)
         found = _match_dateline(text, m.end(), line_end if line_end >= 0 else window)
-        if found is not None and found.agency is not None and found.place is not None \
-                and in_capitals(found.place.split(",")[0]):
+        if found is not None and found.place is not None and in_capitals(found.place.split(",")[0]) \
+                and len(found.place.split(",")[0]) > 2:
             out.append(found)
     return out
 
 
 # Where a later story may start: a line's start, or after a sentence's end and a space, before a capital, with an
-# agency in brackets and a dash ahead.
+# agency in brackets and a dash ahead, or a name in capitals and a dash.
 _STORY_START_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"”’)]))[ \t]*"
-                             r"(?=[^\W\d_a-z]{2}[^()\n]{0,60}\([^()\n]{1,40}\)\s*[-—–])", re.MULTILINE)
+                             r"(?=[^\W\d_a-z]{2}[^()\n]{0,60}\([^()\n]{1,40}\)\s*[-—–]"
+                             r"|[^\W\d_a-z]{2}(?:[^\W\d_a-z]|[ .'’]){0,30}(?:,[^()\n]{1,30})?[ \t]*(?:--|[—–]|-[ \t]))",
+                             re.MULTILINE)
 
 
 def _run_in_dateline(text: str, start: int, end: int) -> Dateline | None:

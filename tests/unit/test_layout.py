@@ -381,3 +381,11 @@ def test_inner_datelines_open_later_stories_only() -> None:
     assert found == [("WASHINGTON", "AP"), ("SAN DIEGO", "AP"), ("ALBUQUERQUE, N.M.", "Reuters")]
     for d in inner_datelines(text):
         assert text[d.start:d.end].startswith(d.place or "")
+
+
+def test_inner_datelines_without_an_agency_are_a_name_in_capitals_and_a_dash() -> None:
+    from dateline.layout import inner_datelines
+
+    text = ("Bids open.\nSPRINGFIELD - The city is seeking bids. NEW MIAMI — After a year, order held. "
+            "US - China talks resumed. EDITOR'S NOTE — This story was updated. I - am here. THE END - now.")
+    assert [d.place for d in inner_datelines(text)] == ["SPRINGFIELD", "NEW MIAMI"]

@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import tables
 from ..extensions import doc_text, per_doc
 from ..layout import inner_datelines
 from .gazetteer import Candidate, Gazetteer
@@ -316,10 +318,19 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             if cands:
                 yield Mention(token.idx, token.idx + len(head), head, "gazetteer", None, cands)
             continue
-        people = _demonym(doc[token.i:token.i + 1], gazetteer) if _capitalised(token) else ()
+        known = token.lower_ in _demonym_words()
+        people = _demonym(doc[token.i:token.i + 1], gazetteer) if known and _capitalised(token) else ()
         if people:
             yield Mention(token.idx, token.idx + len(token.text), token.text, "demonym", token.ent_type_ or None,
                           people)
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    """Every one-word demonym of the tables, lower-cased: the words worth asking the gazetteer about."""
+    forms = set(tables.demonyms()) | {row["form"] for row in tables.project_table("place_abbreviations.tsv")
+                                      if row["match"] == "demonym"}
+    return frozenset(f.lower() for f in forms if " " not in f)
 
 
 def _party_home(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:

@@ -37,6 +37,11 @@ def _sort(c: Candidate) -> tuple[str | None, ...]:
     return ("admin1" if regional(c) else c.feature, c.country)
 
 
+def _share(sort: tuple[str | None, ...], others: list[set[tuple[str | None, ...]]]) -> float:
+    """The share of the other names that may name a place of this sort."""
+    return sum(sort in sorts for sorts in others) / len(others)
+
+
 class Cohort:
     """Every name's candidates, indexed for the two questions: how many names have a candidate in a
     division (a count per division) and near a point (city points sorted by latitude, searched in a band)."""
@@ -63,6 +68,7 @@ class Cohort:
                                  for c in mentions[m.qualifier].candidates if c.feature in ("admin1", "country")}
         self.teams = {base_key(m.text) for m in mentions if m.team}
         self.series: dict[int, dict[str, set[tuple[str | None, ...]]]] = {}
+        self._lists: dict[tuple[int, str], tuple[list[set[tuple[str | None, ...]]], float]] = {}
         for m in mentions:
             if m.series is not None and m.candidates:
                 self.series.setdefault(m.series, {})[base_key(m.text)] = {_sort(c) for c in m.candidates}
@@ -82,17 +88,22 @@ class Cohort:
         division of the candidate's country. Lists of regions name regions of one sort; towns are listed across
         borders, so a town's candidates get nothing, and a region gets only what its sort outdoes the name's
         towns' ("Cornwall, Kent and Canaan" are towns of one state, not two English counties and a town)."""
-        if cand.feature == "city":
+        if cand.feature == "city" or mention.series is None:
             return {}  # towns are listed across borders ("New York and St. Petersburg")
-        names = self.series.get(mention.series) if mention.series is not None else None
-        key = base_key(mention.text)
-        others = [sorts for k, sorts in (names or {}).items() if k != key]
-        if not others:
-            return {}
-        def share(sort: tuple[str | None, ...]) -> float:
-            return sum(sort in sorts for sorts in others) / len(others)
-        towns = max((share(_sort(c)) for c in mention.candidates if c.feature == "city"), default=0.0)
-        return {"series_peer": max(0.0, share(_sort(cand)) - towns)}
+        others, towns = self._listed_with(mention.series, mention)
+        return {"series_peer": max(0.0, _share(_sort(cand), others) - towns)} if others else {}
+
+    def _listed_with(self, series: int, mention: Mention) -> tuple[list[set[tuple[str | None, ...]]], float]:
+        """The sorts the other names of the mention's list may name, and the share its own towns' sort has
+        among them (worked out once per name and list: each candidate asks again)."""
+        key = (series, base_key(mention.text))
+        found = self._lists.get(key)
+        if found is None:
+            others = [sorts for k, sorts in self.series.get(series, {}).items() if k != key[1]]
+            towns = max((_share(_sort(c), others) for c in mention.candidates if c.feature == "city"), default=0.0) \
+                if others else 0.0
+            found = self._lists[key] = (others, towns)
+        return found
 
     def features(self, cand: Candidate, key: str) -> dict[str, float]:
         others = len(self.index) - (key in self.index)

@@ -83,7 +83,7 @@ class Context:
         same = self.countries[cand.country] - self.key_countries[(key, cand.country)] if cand.country else 0
         feats["context_country"] = same / others
         if cand.capital and cand.country in self.named_countries:
-            feats["capital_country"] = 1.0  # "France … Paris": the capital of a country the article names
+            feats["capital_country"] = 1.0  # "Japan … Tokyo": the capital of a country the article names
         if cand.country and cand.admin1:
             division = (cand.country, cand.admin1)
             if self.admin1s[division] - self.key_admin1s[(key, *division)] > 0:

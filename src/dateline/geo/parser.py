@@ -24,17 +24,7 @@ from .calibrate import probability
 from .context import LOCAL_KM, haversine
 from .gazetteer import Candidate, Gazetteer
 from .outlet import outlet_country
-from .recognize import (
-    WELL_KNOWN,
-    Mention,
-    find_mentions,
-    given_qualifiers,
-    regional,
-    span_mention,
-    with_agents,
-    with_kinds,
-    with_series,
-)
+from .recognize import WELL_KNOWN, Mention, annotated, find_mentions, given_qualifiers, regional, span_mention
 from .resolve import Resolution, inside, resolve
 from .words import GENERIC
 
@@ -92,21 +82,25 @@ def _strays(decisions: list[tuple[Mention, Resolution]]) -> set[int]:
     """The decisions that are small towns more than ``STRAY_KM`` from every other place of the article, in a
     country none of them lies in: what the gazetteer offered for a name it lacks ("Heathrow" in a London story
     is not Heathrow, Florida) or for a word that is no place at all (a first name, "Rock", a company's name). A
-    dateline or a named region vouches for its town."""
-    placed = [(m, r.candidate) for m, r in decisions if r.candidate is not None]
+    dateline or a named region vouches for its town. Each name and town is judged once."""
+    placed = [(m.text, c) for m, r in decisions
+              if (c := r.candidate) is not None and c.feature not in ("continent", "region")]
+    names = np.array([text for text, _ in placed], dtype=object)
+    lat, lon = np.radians([c.lat for _, c in placed]), np.radians([c.lon for _, c in placed])
+    judged: dict[tuple[str, int], bool] = {}
     out = set()
     for n, (mention, res) in enumerate(decisions):
         cand = res.candidate
-        if cand is None or cand.feature != "city" or cand.population >= STRAY_POPULATION:
+        if cand is None or cand.feature != "city" or cand.population >= STRAY_POPULATION \
+                or mention.source == "dateline" or mention.qualifier is not None:
             continue
-        if mention.source == "dateline" or mention.qualifier is not None:
-            continue
-        others = [c for m, c in placed if m.text != mention.text and c.feature not in ("continent", "region")]
-        if not others or any(c.country == cand.country for c in others):
-            continue
-        km = haversine(np.radians(cand.lat), np.radians(cand.lon), np.radians([c.lat for c in others]),
-                       np.radians([c.lon for c in others]))
-        if km.min() > STRAY_KM:
+        key = (mention.text, cand.pid)
+        if key not in judged:
+            others = names != mention.text
+            abroad = not any(c.country == cand.country for text, c in placed if text != mention.text)
+            judged[key] = bool(others.any()) and abroad and bool(
+                (haversine(np.radians(cand.lat), np.radians(cand.lon), lat[others], lon[others]) > STRAY_KM).all())
+        if judged[key]:
             out.add(n)
     return out
 
@@ -131,8 +125,7 @@ def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] |
     else:
         line = _dateline(doc)
         given = [_given(span_mention(doc, start, end, gazetteer), line) for start, end in spans]
-        given = with_kinds(doc_text(doc), given_qualifiers(doc, given, gazetteer))
-        mentions = with_series(doc_text(doc), with_agents(doc, given))
+        mentions = annotated(doc, given_qualifiers(doc, given, gazetteer))
     if resolved is None:
         resolved = resolve(mentions, home=home)
     return list(zip(mentions, resolved, strict=True))

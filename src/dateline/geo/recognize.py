@@ -34,6 +34,7 @@ from ..extensions import doc_text, per_doc
 from ..layout import inner_datelines
 from .gazetteer import Candidate, Gazetteer
 from .names import name_key
+from .sources import abbreviations
 from .words import (
     BUILDING_WORDS,
     GENERIC,
@@ -114,14 +115,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = True,
             if not any(i in taken for i in range(mention.start, mention.end)):
                 found[(mention.start, mention.end)] = mention
                 taken.update(range(mention.start, mention.end))
-    mentions = _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer)
-    return with_series(doc_text(doc), with_agents(doc, with_kinds(doc_text(doc), mentions)))
+    return annotated(doc, _with_qualifiers(doc, sorted(found.values(), key=lambda m: m.start), gazetteer))
+
+
+def annotated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with what the words around them say: a kind word, acting in the sentence, a list."""
+    text = doc_text(doc)
+    return with_series(text, with_agents(doc, with_kinds(text, mentions)))
 
 
 def with_series(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each mention in a list of names marked with the list's start: three or more names joined by commas,
     "and" or "or" ("Mexico, China, Japan and Brazil"), or two joined by "and"/"or" ("Georgia and Florida").
-    A town and its region ("Paris, Texas") are no list."""
+    A town and its region ("Athens, Georgia") are no list."""
     out = list(mentions)
     for run in _runs(text, mentions):
         joined = any(_SERIES_AND.search(text, mentions[a].end, mentions[b].start)
@@ -178,7 +184,7 @@ def with_kinds(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, kind=KIND_WORDS[word])
         elif _THE_BEFORE.search(text, max(0, m.start - 5), m.start):
             wholes = {c.feature for c in m.candidates if c.feature in ("region", "continent") and c.match == "name"}
-            m = replace(m, kind=wholes.pop()) if len(wholes) == 1 else m  # "the Middle East": no town
+            m = replace(m, kind=wholes.pop()) if len(wholes) == 1 else m  # "the Balkans": no town
         out.append(m)
     return out
 
@@ -328,8 +334,7 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
 @lru_cache(maxsize=1)
 def _demonym_words() -> frozenset[str]:
     """Every one-word demonym of the tables, lower-cased: the words worth asking the gazetteer about."""
-    forms = set(tables.demonyms()) | {row["form"] for row in tables.project_table("place_abbreviations.tsv")
-                                      if row["match"] == "demonym"}
+    forms = set(tables.demonyms()) | {form for form, _, match in abbreviations() if match == "demonym"}
     return frozenset(f.lower() for f in forms if " " not in f)
 
 
@@ -338,10 +343,11 @@ def _party_home(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     town or state after "R-", "D-" or "I-" is a place."""
     text = doc_text(doc)
     for m in _PARTY_HOME_RE.finditer(text):
-        name = m["home"].rstrip(".") if not gazetteer.candidates(m["home"]) else m["home"]
-        cands = tuple(c for c in gazetteer.candidates(name) if c.match != "demonym")
-        if cands:
-            yield Mention(m.start("home"), m.start("home") + len(name), name, "gazetteer", None, cands)
+        for name in dict.fromkeys((m["home"], m["home"].rstrip("."))):  # "D-Pa.", else "R-Marshall." at a stop
+            cands = tuple(c for c in gazetteer.candidates(name) if c.match != "demonym")
+            if cands:
+                yield Mention(m.start("home"), m.start("home") + len(name), name, "gazetteer", None, cands)
+                break
 
 
 _PARTY_HOME_RE = re.compile(r"(?<![\w-])[RDI]-(?P<home>[A-Z][a-z]*\.?(?:[ \t][A-Z][a-z]+)?)"
@@ -516,7 +522,7 @@ def _saint_institution(doc: Doc, mention: Mention) -> Mention:
 
 _POSSESSIVE = ("'s", "’s")
 _PAIRED_SAINT = re.compile(r"\s+(?:and|&)\s+(?:St\.?|Saint)\s+[^\W\d_]+(?:['’]s)?")
-_DEDICATED_BUILDINGS = frozenset({"cathedral", "basilica", "abbey", "university", "church", "chapel"})
+_DEDICATED_BUILDINGS = frozenset({"cathedral", "basilica", "abbey", "university"})  # besides BUILDING_WORDS
 # "the church of", "the Feast of", "the basilica of" right before a saint's name: the saint, not a place.
 _DEDICATED = re.compile(r"\b(?:church|cathedral|basilica|chapel|abbey|shrine|tomb|feast|parish|order|gospel|"
                         r"monastery|convent)\s+of\s+(?:the\s+)?(?:(?:St\.?|Saint)\s+\w+\s+and\s+)?$",
@@ -525,7 +531,7 @@ _DEDICATED = re.compile(r"\b(?:church|cathedral|basilica|chapel|abbey|shrine|tom
 
 def _day_of(doc: Doc, stop: int, end: int) -> bool:
     """The name is followed, in its entity, by "Day" (after a possessive or not): a day named after it."""
-    if stop < end and doc[stop].text in ("'s", "’s"):
+    if stop < end and doc[stop].text in _POSSESSIVE:
         stop += 1
     return stop < end and doc[stop].lower_ == "day"
 
@@ -547,9 +553,9 @@ def _trimmed(ent: Span, gazetteer: Gazetteer) -> Span | None:
     if ent.doc[start].lower_ == "the":
         start += 1
     whole = ent.doc[start:end]
-    if len(whole) > 2 and whole[-1].text in ("'s", "’s") and gazetteer.candidates(whole.text):
+    if len(whole) > 2 and whole[-1].text in _POSSESSIVE and gazetteer.candidates(whole.text):
         return whole
-    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’", ","):
+    while end > start and ent.doc[end - 1].text in (*_POSSESSIVE, "'", "’", ","):
         end -= 1
     if end == ent.end and ent.label_ in PLACE_LABELS:
         start, end = _longer_name(ent.doc, start, end, gazetteer)
@@ -644,7 +650,7 @@ def _notable(c: Candidate) -> bool:
 
 def _other_name_only(span: Span, cands: tuple[Candidate, ...]) -> bool:
     """One word the gazetteer knows only as another place's other name, outside any entity and after no place
-    word: a word of the text ("the Unite union"), not a place's usual name the model missed ("in Bartella")."""
+    word: a word of the text ("the Unite union"), not a place's usual name the model missed ("in Qaraqosh")."""
     return len(span) == 1 and all(c.match == "alt" for c in cands) and not _cued(span)
 
 

@@ -80,7 +80,8 @@ def resolve(mentions: Sequence[Mention], *, rounds: int = 2, home: str | None = 
 
 
 def feature_rows(mentions: Sequence[Mention], *, rounds: int = 2) -> list[list[dict[str, float]]]:
-    """For each mention, the features of each of its candidates, in the context the resolution sees last."""
+    """For each mention, the features of each of its candidates, in the context of the first round's decisions
+    (what the weights are fitted on; :func:`resolve` then re-reads each name in the latest decisions)."""
     context = Context()
     cohort = Cohort(mentions)
     for _ in range(rounds - 1):
@@ -133,7 +134,7 @@ def _decide_name(key: str, members: list[int], mentions: Sequence[Mention], cont
     outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
     divided = _division_name(mentions, members) if len(context) else _nothing
     own = base_key(key)
-    whole = all(mentions[i].kind in _WHOLE for i in members)  # "the Middle East": no town of that name
+    whole = all(mentions[i].kind in _WHOLE for i in members)  # "the Balkans": no town of that name
     for i in _distinct(mentions, members):
         for cand in mentions[i].candidates:
             if (major is not None and cand.pid != major) or (whole and cand.feature in _SMALLER):
@@ -193,7 +194,7 @@ def _outranking(mentions: Sequence[Mention], members: list[int]) -> Callable[[Ca
 
 
 def _named_bare(mentions: Sequence[Mention], members: list[int]) -> bool:
-    """No mention of the name has a qualifier or a kind word ("Paris, Texas", "the state of Washington")."""
+    """No mention of the name has a qualifier or a kind word ("Athens, Georgia", "the state of Washington")."""
     return all(mentions[i].qualifier is None and mentions[i].kind is None for i in members)
 
 

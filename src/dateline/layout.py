@@ -257,8 +257,10 @@ def inner_datelines(text: str) -> list[Dateline]:
         window = min(len(text), m.end() + MAX_LINE_CHECK)
         line_end = text.find("\n", m.end(), window)
         found = _match_dateline(text, m.end(), line_end if line_end >= 0 else window)
-        if found is not None and found.place is not None and in_capitals(found.place.split(",")[0]) \
-                and len(found.place.split(",")[0]) > 2:
+        if found is None or found.place is None:
+            continue
+        town = found.place.split(",")[0]
+        if len(town) > 2 and in_capitals(town):
             out.append(found)
     return out
 

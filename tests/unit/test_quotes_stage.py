@@ -745,6 +745,32 @@ def test_speaker_is_linked_to_its_entity() -> None:
     assert (quote.start, quote.end) == (1, 1 + len("Yes, we will win,"))
 
 
+# The parse hung the name after the closing mark on a word inside the quotation and gave "said" no subject.
+APPOSITIVE_SPEAKER = '''
+"          3  punct     PUNCT  -
+We         3  nsubj     PRON   _
+will       3  aux       AUX    _
+win        12 ccomp     VERB   -
+,          3  punct     PUNCT  -
+"          12 punct     PUNCT  _
+Okafor     1  appos     PROPN  -
+,          6  punct     PUNCT  _
+a          10 det       DET    _
+party      10 compound  NOUN   _
+spokesman  6  appos     NOUN   -
+,          12 punct     PUNCT  _
+said       12 ROOT      VERB   -
+.          12 punct     PUNCT  -
+'''
+
+
+def test_a_name_before_its_description_and_the_cue_is_the_speaker() -> None:
+    doc = _with(_rows(APPOSITIVE_SPEAKER), ("Grace Okafor", "PERSON", ("Okafor",)))
+    assert _summary(_quotes(doc), doc.text) == [("direct", "We will win,", "Grace Okafor", "Okafor", "said")]
+    verb_aside = _rows(APPOSITIVE_SPEAKER.replace("a          10 det       DET", "a          10 det       VERB"))
+    assert [q.speaker for q in _quotes(_with(verb_aside))] == [None]  # a clause between the commas is no description
+
+
 def test_unresolved_pronoun_is_named_but_not_linked_and_less_sure() -> None:
     resolved = _quotes(_with(_rows(ADDED), HOLLANDE))[1]
     alone = _quotes(_with(_rows(MIXED)))[0]

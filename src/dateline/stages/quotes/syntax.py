@@ -165,12 +165,34 @@ def _left_neighbour(verb: Token) -> Token | None:
         i -= 1
     if i < 0:
         return None
+    if verb.doc[i].text == ",":
+        return _before_aside(verb.doc, i)
     token = verb.doc[i]
     if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ in ("dobj", "nsubjpass"):
         return None
     if token.dep_ == "pobj" and not (token.pos_ == "PROPN" and verb.dep_ == "ROOT"):
         return None  # "… board of the Post Trump said": a name read into a phrase before a verb with no subject
     return token
+
+
+MAX_ASIDE_TOKENS = 12
+
+
+def _before_aside(doc: Doc, comma: int) -> Token | None:
+    """The name before a comma-set description that ends at ``comma`` ("…,” Okafor, a party spokesman, said"):
+    the aside holds no verb and no quotation mark, and a proper noun stands right before its opening comma."""
+    start = doc[comma].sent.start
+    for i in range(comma - 1, max(start, comma - MAX_ASIDE_TOKENS) - 1, -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.is_quote:
+            return None
+        if token.text == ",":
+            name = doc[i - 1] if i > start else None
+            aside = doc[i + 1:comma]
+            if name is None or name.pos_ != "PROPN" or not any(t.pos_ in ("NOUN", "PROPN") for t in aside):
+                return None
+            return name
+    return None
 
 
 def subject(verb: Token, *, passive: bool = False) -> Token | None:

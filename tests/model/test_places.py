@@ -56,6 +56,16 @@ def test_town_qualified_by_its_state(nlp: Language) -> None:
     assert by["Long Beach"].admin1 == "California"
 
 
+def test_seas_gulfs_and_straits_are_the_water_not_the_land_they_are_named_after(nlp: Language) -> None:
+    text = ("Rebels attacked a cargo ship in the Red Sea on Tuesday and another off Yemen in the Gulf of Aden. Oil "
+            "spilled into the Gulf of Mexico near Louisiana, tankers waited at the Strait of Hormuz, and boats "
+            "on Lake Michigan were called back to Chicago.")
+    by = {p.mention: p for p in _places(nlp, text)}
+    for name in ("Red Sea", "Gulf of Aden", "Gulf of Mexico", "Strait of Hormuz", "Lake Michigan"):
+        assert (by[name].name, by[name].feature) == (name, "region"), by.get(name)
+    assert "Aden" not in by and "Mexico" not in by and "Michigan" not in by, sorted(by)
+
+
 def test_a_capital_that_acts_is_the_seat_of_government(nlp: Language) -> None:
     text = ("Britain expelled diplomats from Russia on Monday, and Moscow's response will soon follow. "
             "Washington is already reacting to it: Washington has said that a response by Russia would be "

@@ -139,6 +139,13 @@ def test_a_town_name_before_a_street_word_is_a_street() -> None:
     assert "Darby" not in {p.mention for p in geoparse(doc, STREETS) if p.geonameid}
 
 
+def test_a_town_name_inside_a_street_or_an_estate_name_is_no_town() -> None:
+    doc = make_doc("A well was drilled at [Darby Oaks Boulevard](GPE) in [Dublin](GPE) .")
+    assert {p.mention: p.geonameid for p in geoparse(doc, STREETS) if p.geonameid} == {"Dublin": 2032}
+    doc = make_doc("The owner razed the [Darby Hills](GPE) apartments and [Webb Creek](FAC) in [Dublin](GPE) .")
+    assert {p.mention: p.geonameid for p in geoparse(doc, STREETS) if p.geonameid} == {"Dublin": 2032}
+
+
 def test_a_sentence_opening_common_word_is_no_town() -> None:
     doc = make_doc("Man booked for assault . Police said the man was held .")
     assert [p for p in geoparse(doc, STREETS) if p.lat is not None] == []

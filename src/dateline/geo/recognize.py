@@ -40,6 +40,7 @@ from .words import (
     GENERIC,
     HONORIFICS,
     LOCAL_BODIES,
+    NEIGHBOURHOOD_WORDS,
     PLACE_NOUNS,
     PLACE_PREPS,
     RESIDENT_NOUNS,
@@ -446,12 +447,13 @@ def _personal(span: Span) -> bool:
 def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool) -> Iterator[Mention]:
     """The longest known names inside ``span``, left to right, not overlapping."""
     i = span.start
+    street = span[-1].lower_.rstrip(".") in STREET_WORDS
     while i < span.end:
         for stop in range(min(span.end, i + MAX_WORDS), i, -1):
             inner = span.doc[i:stop]
             after = span.doc[stop].lower_.rstrip(".") if stop < span.end else ""
-            if after in STREET_WORDS:  # "Darby Street", "Royal Street": a street's name, not its town
-                continue
+            if after in STREET_WORDS or after in NEIGHBOURHOOD_WORDS or (street and stop < span.end):
+                continue  # "Darby Street", "Green Oaks Boulevard", "Hampton Hills": a street's or an estate's name
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
             cands = _known(inner, gazetteer) if _embeddable(inner) and not _common_word(inner) else ()

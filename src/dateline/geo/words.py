@@ -26,6 +26,10 @@ GENERIC = frozenset("""street st road rd avenue ave boulevard blvd lane drive wa
 # Words after a name that make it (with them) a street's name: "Darby Street" is not in Darby.
 STREET_WORDS = frozenset("street st road rd avenue ave boulevard blvd lane ln drive way pike parkway pkwy terrace"
                          .split())
+# Words after a name that make it (with them) a neighbourhood's, an estate's or a stream's: "Hampton Hills",
+# "Madison Creek" the gazetteer lacks are not in Hampton or Madison.
+NEIGHBOURHOOD_WORDS = frozenset("hills heights oaks woods estates ridge meadows acres creek commons crossing landing "
+                                "manor".split())
 # Words after a name that make it a building's or an institution's: "the Webb Center" may be named after a
 # person; a town's name before them is a place only where the article supports it.
 BUILDING_WORDS = frozenset("""center centre hall school academy college library hospital clinic church chapel

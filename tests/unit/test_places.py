@@ -502,6 +502,9 @@ def test_peoples_and_countries_written_together() -> None:
     doc = parsed_doc(rows, ents=[(1, 3, "NORP")])
     assert [(p.mention, p.geonameid) for p in geoparse(doc, gazetteer)] == [
         ("Bosnian", 1002), ("Serb", 1003), ("U.S.", 1001)]
+    typed = parsed_doc(rows, ents=[(1, 3, "NORP"), (6, 7, "ORG")])  # the model typed "U.S.-led" a body
+    assert [(p.mention, p.geonameid) for p in geoparse(typed, gazetteer)] == [
+        ("Bosnian", 1002), ("Serb", 1003), ("U.S.", 1001)]
 
 
 def test_a_name_the_model_cut_short_and_a_people_of_two_words_in_a_body_s_name() -> None:

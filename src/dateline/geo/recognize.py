@@ -317,19 +317,27 @@ def _loose_demonyms(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     "8,000 Egyptian pounds"): one capitalised adjective or proper noun outside a name of a person, a place or
     a body; and a country or division written with a participle as one word ("the U.S.-led coalition")."""
     for token in doc:
-        if token.ent_type_ in _NAMED or token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isupper():
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isupper():
             continue
         head, dash, tail = token.text.partition("-")
         if dash and tail.isalpha() and tail.islower():  # "the U.S.-led coalition", one token
             cands = tuple(c for c in gazetteer.candidates(head) if regional(c) and c.match in ("name", "abbr"))
-            if cands:
+            if cands and _alone(token):
                 yield Mention(token.idx, token.idx + len(head), head, "gazetteer", None, cands)
+            continue
+        if token.ent_type_ in _NAMED:
             continue
         known = token.lower_ in _demonym_words()
         people = _demonym(doc[token.i:token.i + 1], gazetteer) if known and _capitalised(token) else ()
         if people:
             yield Mention(token.idx, token.idx + len(token.text), token.text, "demonym", token.ent_type_ or None,
                           people)
+
+
+def _alone(token: Token) -> bool:
+    """Whether the token is in no entity or is a whole entity by itself (the model typed "U.S.-led" ORG)."""
+    return not token.ent_type_ or (token.ent_iob_ == "B" and (token.i + 1 == len(token.doc)
+                                                              or token.doc[token.i + 1].ent_iob_ != "I"))
 
 
 @lru_cache(maxsize=1)

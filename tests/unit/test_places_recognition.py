@@ -105,6 +105,14 @@ def test_each_name_of_a_list_before_counties_is_a_county() -> None:
                       ("Kingman", "Kansas", "admin2"), ("Kansas", "Kansas", "admin1")}
 
 
+def test_a_county_inside_a_name_the_model_typed_a_person_is_a_county() -> None:
+    doc = make_doc("[Paris](GPE) police and [Henry County Fire](PERSON) crews searched the area .")
+    places = {p.mention: p.geonameid for p in geoparse(doc, COUNTIES) if p.lat is not None}
+    assert places == {"Paris": 2018, "Henry County": 2016}
+    doc = make_doc("[Harvey Fire](PERSON) searched the area .")  # a bare county name in a person's is no county
+    assert [p for p in geoparse(doc, COUNTIES) if p.lat is not None] == []
+
+
 def test_one_name_before_counties_is_no_list() -> None:
     doc = make_doc("It was 42nd of the 92 [Indiana](GPE) counties .")
     assert [(p.mention, p.feature) for p in geoparse(doc, COUNTIES) if p.lat is not None] == [("Indiana", "admin1")]

@@ -57,6 +57,7 @@ REGIONAL = frozenset({"country", "continent", "admin1", "region"})
 _PREFIXES = ("republic of ", "kingdom of ", "state of ", "city of ", "town of ", "province of ")
 _SUFFIXES = (" state", " province", " city", " region", " governorate", " district")
 _COUNTY_ABBREVIATIONS = (" co.", " co", " cnty.", " cnty", " cty.")
+_ADMIN_NAMES = frozenset({"County", "Parish", "Borough"})
 _DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "boroughs": "Borough"}
 # Words beside a name that say which kind of place it is (the feature its candidate should have).
 KIND_WORDS = {"state": "admin1", "province": "admin1", "county": "admin2", "parish": "admin2", "borough": "admin2",
@@ -416,7 +417,9 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     cued = _cued(span)
     if cands and (label != "PERSON" or len(span) == 1 or _notable(cands[0]) or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
-    elif label not in ("PERSON", "NORP", "LANGUAGE"):
+    elif label == "PERSON":  # "Rapides Parish Fire District" typed a person: a county is no one's name
+        yield from (m for m in _embedded(span, label, gazetteer, weak=False) if m.text.split()[-1] in _ADMIN_NAMES)
+    elif label not in ("NORP", "LANGUAGE"):
         inner = list(_embedded(span, label, gazetteer, weak=True))
         if inner or label != "ORG" or not _site(span):
             yield from inner

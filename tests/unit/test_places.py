@@ -372,6 +372,23 @@ def test_two_names_never_trade_places_between_rounds() -> None:
     assert len({p.country for p in places}) == 1
 
 
+def test_a_name_decided_before_another_changed_is_read_again() -> None:
+    # Round one makes "Georgia" the country; the next round decides "Atlanta" (the surer name) first, beside
+    # Texas and no US state of Georgia, and only then turns "Georgia" into the state: Atlanta is read again.
+    gazetteer = FakeGazetteer([
+        (_place(1, "Georgia", "country", "GE", 42.0, 43.5, population=3_700_000), []),
+        (_place(2, "Georgia", "admin1", "US", 32.75, -83.5, admin1="GA", population=10_000_000), []),
+        (_place(3, "Atlanta", "city", "US", 33.75, -84.39, admin1="GA", population=510_000), []),
+        (_place(4, "Atlanta", "city", "US", 33.11, -94.16, admin1="TX", population=5_600), []),
+        (_place(5, "Texas", "admin1", "US", 31.25, -99.25, admin1="TX", population=28_000_000), []),
+    ])
+    text = ("Needy [Georgia](GPE) residents call the line , said the head of the [Atlanta](GPE) office . Other "
+            "states pay for it , among them [Texas](GPE) . In [Georgia](GPE) , the [Atlanta](GPE) agency will "
+            "draft a plan .")
+    found = {p.mention: p.geonameid for p in geoparse(make_doc(text), gazetteer)}
+    assert found == {"Georgia": 1002, "Atlanta": 1003, "Texas": 1005}, found
+
+
 SAINTS = FakeGazetteer([
     (_place(1, "Saint Michael", "admin1", "BB", 13.1, -59.6, admin1="08", population=98_000), []),
     (_place(2, "Saint Peter", "admin1", "AG", 17.1, -61.8, admin1="07", population=5_500), []),

@@ -66,16 +66,22 @@ class Resolution:
 
 
 
-def resolve(mentions: Sequence[Mention], *, rounds: int = 2, home: str | None = None) -> list[Resolution]:
+def resolve(mentions: Sequence[Mention], *, rounds: int = 4, home: str | None = None) -> list[Resolution]:
     """One resolution per mention, in the same order; ``home`` is the outlet's country, when known.
 
     The first round decides every name on its own evidence; each later round decides the names again, the
     surest first, each in the context of the others' latest decisions — so two names never trade places
-    ("California" and "Redding" both villages of Scotland, one round each, where either alone is Californian)."""
+    ("California" and "Redding" both villages of Scotland, one round each, where either alone is Californian).
+    Rounds go on while a round changes a decision, up to ``rounds`` in all: a name decided early in a round
+    is read again once a later one has changed ("Georgia" the country became the state after "Atlanta" was
+    placed by it)."""
     cohort = Cohort(mentions)
     chosen = _decide(mentions, Context(home=home), cohort)
+    stale: set[str] | None = None  # every name, in the first of the later rounds
     for _ in range(rounds - 1):
-        chosen = _settle(mentions, chosen, cohort, home)
+        chosen, stale = _settle(mentions, chosen, cohort, home, stale)
+        if not stale:
+            break
     return chosen
 
 
@@ -106,13 +112,17 @@ def _decide(mentions: Sequence[Mention], context: Context, cohort: Cohort) -> li
     return out
 
 
-def _settle(mentions: Sequence[Mention], chosen: list[Resolution], cohort: Cohort,
-            home: str | None) -> list[Resolution]:
-    """Every name decided again, the surest first, in the context of the latest decisions (rebuilt only when
-    a decision changes)."""
+def _settle(mentions: Sequence[Mention], chosen: list[Resolution], cohort: Cohort, home: str | None,
+            names: set[str] | None) -> tuple[list[Resolution], set[str]]:
+    """The names (all when ``names`` is None) decided again, the surest first, in the context of the latest
+    decisions (rebuilt only when a decision changes); also the names decided before the round's last change,
+    whose context has changed since."""
     out = list(chosen)
     context = _context(mentions, out, home)
-    order = sorted(_groups(mentions).items(), key=lambda kv: -out[kv[1][0]].margin)
+    order = sorted(((k, v) for k, v in _groups(mentions).items() if names is None or k in names),
+                   key=lambda kv: -out[kv[1][0]].margin)
+    decided: list[str] = []
+    stale: set[str] = set()
     for key, members in order:
         res = _decide_name(key, members, mentions, context, cohort)
         changed = _pid(res) != _pid(out[members[0]])
@@ -120,7 +130,9 @@ def _settle(mentions: Sequence[Mention], chosen: list[Resolution], cohort: Cohor
             out[i] = res
         if changed:
             context = _context(mentions, out, home)
-    return out
+            stale.update(decided)
+        decided.append(key)
+    return out, stale
 
 
 def _pid(res: Resolution) -> int | None:

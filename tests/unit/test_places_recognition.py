@@ -113,6 +113,18 @@ def test_a_county_inside_a_name_the_model_typed_a_person_is_a_county() -> None:
     assert [p for p in geoparse(doc, COUNTIES) if p.lat is not None] == []
 
 
+def test_a_county_the_model_read_into_a_number_is_a_county() -> None:
+    doc = make_doc("A survey of [706 Kingman County](PERCENT) residents found support .")
+    assert [(p.mention, p.geonameid) for p in geoparse(doc, COUNTIES)] == [("Kingman County", 2014)]
+
+
+def test_a_town_s_street_is_the_town_and_a_street() -> None:
+    doc = make_doc("He owned a shop on [Paris ’s Main Street](ORG) .")
+    places = geoparse(doc, COUNTIES)
+    assert [p.mention for p in places] == ["Paris", "Main Street"]
+    assert places[0].geonameid in (2018, 2019) and places[1].geonameid is None
+
+
 def test_one_name_before_counties_is_no_list() -> None:
     doc = make_doc("It was 42nd of the 92 [Indiana](GPE) counties .")
     assert [(p.mention, p.feature) for p in geoparse(doc, COUNTIES) if p.lat is not None] == [("Indiana", "admin1")]

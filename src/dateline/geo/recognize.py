@@ -463,7 +463,7 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
         for stop in range(min(span.end, i + MAX_WORDS), i, -1):
             inner = span.doc[i:stop]
             after = span.doc[stop].lower_.rstrip(".") if stop < span.end else ""
-            if after in STREET_WORDS or after in NEIGHBOURHOOD_WORDS or (street and stop < span.end):
+            if after in STREET_WORDS or after in NEIGHBOURHOOD_WORDS or (street and _named_on(span, stop)):
                 continue  # "Darby Street", "Green Oaks Boulevard", "Hampton Hills": a street's or an estate's name
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
@@ -474,14 +474,35 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
             elif cands:
                 people = ()
             if cands or people:  # a place's name, or a demonym in a body's name ("the Georgian Interior Ministry")
-                own_body = bool(cands) and after in LOCAL_BODIES  # "Grand Ledge Police": the town's own
+                site = _owned_site(span, stop) if cands else None  # "Middletown's New Road": the town's street
+                own_body = bool(cands) and (after in LOCAL_BODIES or site is not None)  # "Grand Ledge Police"
                 yield Mention(inner.start_char, inner.end_char, inner.text, "embedded" if cands else "demonym",
                               label, cands or people, (weak and not own_body) or after in BUILDING_WORDS,
                               team=bool(cands) and label == "ORG" and _team(span.doc[stop:span.end]))
+                if site is not None:
+                    yield Mention(site.start_char, site.end_char, site.text, "model", "FAC")
+                    stop = span.end
                 i = stop
                 break
         else:
             i += 1
+
+
+def _owned_site(span: Span, stop: int) -> Span | None:
+    """The street or building a town's possessive names, to the end of the span ("Harare's [Third Street]",
+    "Derry's [Altnagelvin Hospital]")."""
+    doc = span.doc
+    if stop + 1 >= span.end or doc[stop].text not in _POSSESSIVE:
+        return None
+    site = doc[stop + 1:span.end]
+    last = site[-1].lower_.rstrip(".")
+    return site if (last in STREET_WORDS or last in BUILDING_WORDS) and _capitalised_words(site) else None
+
+
+def _named_on(span: Span, stop: int) -> bool:
+    """The name goes on in capitalised words from ``stop`` to the span's last word ("Green [Oaks] Boulevard"),
+    not through a possessive ("Middletown's New Road" is in Middletown)."""
+    return stop < span.end and all(_capitalised(t) for t in span.doc[stop:span.end - 1])
 
 
 def _team(rest: Span) -> bool:
@@ -638,7 +659,7 @@ def _from_text(doc: Doc, gazetteer: Gazetteer, people: frozenset[str]) -> Iterat
 def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
                   people: frozenset[str]) -> tuple[Span, tuple[Candidate, ...]] | None:
     end = i
-    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
+    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and _untyped(doc[end]):
         end += 1
     if end == i + 1 and doc[i].is_sent_start and doc[i].lower_ in _lower_words(doc):
         return None  # a sentence's first word, capitalised for that alone: "Man booked", the article's "a man"
@@ -654,6 +675,14 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
         if cands:
             return span, cands
     return None
+
+
+_NUMERIC = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})
+
+
+def _untyped(token: Token) -> bool:
+    """In no entity, or a word the model read into a number ("706 [Orange County] residents" typed PERCENT)."""
+    return not token.ent_type_ or (token.ent_type_ in _NUMERIC and token.is_alpha)
 
 
 def _notable(c: Candidate) -> bool:

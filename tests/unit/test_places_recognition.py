@@ -45,6 +45,11 @@ def test_a_town_named_before_its_residents_is_a_place() -> None:
     assert _parse(doc) == {"Winona": "US"}
 
 
+def test_a_town_named_before_a_word_for_an_area_is_a_place() -> None:
+    assert _parse(_nouns(make_doc("He spoke of the Winona area ."), "area")) == {"Winona": "US"}
+    assert _parse(make_doc("Sales of the Winona brand rose .")) == {}
+
+
 def test_without_the_resident_noun_a_small_town_the_model_typed_otherwise_is_not_kept() -> None:
     assert _parse(make_doc("He thanked [Winona](PERSON) for the help .")) == {}
 

@@ -36,6 +36,7 @@ from .gazetteer import Candidate, Gazetteer
 from .names import name_key
 from .sources import abbreviations
 from .words import (
+    AREA_NOUNS,
     BUILDING_WORDS,
     GENERIC,
     HONORIFICS,
@@ -718,11 +719,12 @@ def _capitalised(token: Token) -> bool:
 
 
 def _cued(span: Span) -> bool:
-    """A place word or a street address before it ("in X", "near the X", "the town of X", "12 Main St., X") or a
-    resident noun after it ("an X woman", "X police")."""
+    """A place word or a street address before it ("in X", "near the X", "the town of X", "12 Main St., X"), a
+    resident noun after it ("an X woman", "X police") or a word for an area ("the X area", "the X district")."""
     doc, j = span.doc, span.start - 1
-    if span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS and doc[span.end].pos_ == "NOUN":
-        return True
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and (doc[span.end].lower_ in RESIDENT_NOUNS
+                                                                 or doc[span.end].lower_ in AREA_NOUNS):
+        return True  # "an X woman", "the X area"
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS:
         return True
     if _after_address(doc, j):

@@ -7,6 +7,8 @@ PLACE_PREPS = frozenset("in at from near to into toward towards outside around a
 # Nouns before "of X" that make X a place ("the town of X").
 PLACE_NOUNS = frozenset("town city village province district region county capital suburb port island state "
                         "governorate municipality outskirts".split())
+# Words after a name that make it an area's ("the Riverdale area", "the Haram district").
+AREA_NOUNS = frozenset("area areas neighborhood neighbourhood district suburb suburbs region".split())
 # People and local bodies named by their town written before them ("an Alexandria woman", "Winona police").
 RESIDENT_NOUNS = frozenset("""man woman men women boy girl teen teenager couple family families resident residents
     native natives police officials firefighters voters schools""".split())

@@ -171,6 +171,16 @@ def test_a_town_name_inside_a_street_or_an_estate_name_is_no_town() -> None:
     assert {p.mention: p.geonameid for p in geoparse(doc, STREETS) if p.geonameid} == {"Dublin": 2032}
 
 
+def test_a_town_name_ending_a_longer_name_the_gazetteer_lacks_is_no_town() -> None:
+    def towns(text: str) -> list[str]:
+        return [p.mention for p in geoparse(_nouns(make_doc(text), "man", "Resident"), STREETS) if p.geonameid]
+
+    assert towns("Police said a Meadow Darby man was hurt near the river .") == []
+    assert towns("Police said a Darby man was hurt near the river .") == ["Darby"]
+    assert towns("Police said a West Darby man was hurt near the river .") == ["Darby"]  # a direction
+    assert towns("Police Say Meadow Darby Resident Hurt Near River") == ["Darby"]  # a title-case line
+
+
 def test_a_sentence_opening_common_word_is_no_town() -> None:
     doc = make_doc("Man booked for assault . Police said the man was held .")
     assert [p for p in geoparse(doc, STREETS) if p.lat is not None] == []

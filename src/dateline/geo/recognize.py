@@ -664,6 +664,8 @@ def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer,
         end += 1
     if end == i + 1 and doc[i].is_sent_start and doc[i].lower_ in _lower_words(doc):
         return None  # a sentence's first word, capitalised for that alone: "Man booked", the article's "a man"
+    if i > 0 and _name_goes_back(doc, i):
+        return None  # "a Meadow Grove man": the end of a longer name the gazetteer lacks, not Grove
     for stop in range(end, i, -1):
         span = doc[i:stop]
         if len(span) == 1 and (span.text in people or _personal(span)):
@@ -684,6 +686,29 @@ _NUMERIC = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})
 def _untyped(token: Token) -> bool:
     """In no entity, or a word the model read into a number ("706 [Orange County] residents" typed PERCENT)."""
     return not token.ent_type_ or (token.ent_type_ in _NUMERIC and token.is_alpha)
+
+
+def _name_goes_back(doc: Doc, i: int) -> bool:
+    """The capitalised word before ``i`` starts a name with it: a word inside a sentence (not its first, not in a
+    title-case line), in no entity or typed a people we do not know, not a word for a kind of place or a
+    direction ("Western Pennsylvania"), a title, an initialism or a demonym."""
+    prev = doc[i - 1]
+    if not _capitalised(prev) or prev.is_sent_start or prev.whitespace_ == "" or not prev.text[1:].islower():
+        return False  # also "FrontCounter BC", "AT&T", "U.S."
+    if prev.i > 0 and (doc[prev.i - 1].is_punct or doc[prev.i - 1].whitespace_ == ""):
+        return False  # the first word after a quotation mark, a colon or a dash ("Overall Edmonton …"), "sub-Saharan"
+    if prev.ent_type_ and prev.ent_type_ != "NORP":
+        return False
+    word = prev.lower_.rstrip(".")
+    if word in GENERIC or word in HONORIFICS or word in _demonym_words():
+        return False
+    return not _title_case(prev.sent if doc.has_annotation("SENT_START") else doc[:])
+
+
+def _title_case(sent: Span) -> bool:
+    """Most words of the sentence are capitalised: a headline or title."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) > 0 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
 
 
 def _notable(c: Candidate) -> bool:

@@ -316,6 +316,14 @@ def test_a_town_the_gazetteer_lacks_in_its_named_region_is_placed_at_the_region(
     assert _by_mention(_parse("He grew up in [Paris](GPE) , Tex. , on a farm ."))["Paris"].geonameid == 1002
 
 
+def test_towns_the_gazetteer_lacks_said_to_lie_in_a_known_place_are_placed_there() -> None:
+    by = _by_mention(_parse("Rebels freed the villages of [Foua](GPE) and [Kfraya](GPE) in [Missouri](GPE) ."))
+    for name in ("Foua", "Kfraya"):
+        assert (by[name].geonameid, by[name].admin1, by[name].lat, by[name].lon) == (None, "Missouri", 38.25, -92.5)
+    by = _by_mention(_parse("Rebels freed [Kfraya](GPE) on Friday in a raid ."))
+    assert by["Kfraya"].lat is None
+
+
 def test_a_name_repeated_alike_is_scored_once_but_differences_count() -> None:
     from dateline.geo.recognize import Mention
     from dateline.geo.resolve import _distinct, resolve

@@ -48,8 +48,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     strays = _strays(decisions)
     focus = _focus([r for n, (_, r) in enumerate(decisions) if n not in strays])
     places, text = [], doc_text(doc)
+    starts = {m.start: r for m, r in decisions}
     for n, (m, r) in enumerate(decisions):
-        region = _named_region(m, r, decisions, text)
+        region = _named_region(m, r, decisions, text) or _region_after(m, starts, text)
         if region is not None:
             places.append(_in_region(m, region, gazetteer, min_score))
         elif n in strays:
@@ -103,6 +104,22 @@ def _strays(decisions: list[tuple[Mention, Resolution]]) -> set[int]:
         if judged[key]:
             out.add(n)
     return out
+
+
+# After an unknown name: more names of a list, then "in" (optionally "the"): "Foua and Kfraya in [Idlib] province".
+_IN_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*"
+                       r"\s+in\s+(?:the\s+)?")
+
+
+def _region_after(mention: Mention, starts: dict[int, Resolution], text: str) -> Candidate | None:
+    """The place an unknown town or district is said to lie in: "the villages of Foua and Kfraya in Idlib
+    province", "the Abbassiya district in Cairo"."""
+    if mention.candidates or mention.label == "FAC":
+        return None
+    after = _IN_AFTER.match(text, mention.end)
+    resolved = starts.get(after.end()) if after else None
+    region = resolved.candidate if resolved is not None else None
+    return region if region is not None and region.feature in ("admin1", "admin2", "country", "city") else None
 
 
 def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float) -> Place:

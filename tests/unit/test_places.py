@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
@@ -554,6 +556,13 @@ def test_a_team_bears_its_city_s_name_whatever_towns_lie_around() -> None:
     text = "[Houston](GPE) beat [the Portland Trail Blazers](ORG) ; fans watched [Portland](GPE) lose ."
     portland = {p.geonameid for p in geoparse(make_doc(text), gazetteer) if p.mention == "Portland"}
     assert portland == {1001}
+    def given(doc: Doc) -> set[int | None]:  # gold spans: the towns alone, where the model typed the whole team
+        spans = [(m.start(), m.end()) for m in re.finditer("Houston|Portland", doc.text)]
+        return {p.geonameid for p in geoparse(doc, gazetteer, spans=spans) if p.mention == "Portland"}
+
+    assert given(make_doc(text)) == {1001}
+    assert given(make_doc("[Houston](GPE) read [the Portland Daily Times](ORG) ; fans watched [Portland](GPE) "
+                          "lose .")) == {1002}  # a paper, not a team
 
 
 def test_a_building_or_street_the_model_typed_an_organisation_sits_at_the_article_s_town() -> None:

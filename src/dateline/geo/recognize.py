@@ -200,7 +200,16 @@ def span_mention(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
     if not cands and span is not None:
         inner = next(_embedded(span, None, gazetteer, weak=False), None)
         cands = tuple(c for c in inner.candidates if _prominent(c)) if inner is not None else ()
-    return Mention(start, end, text, "given", candidates=cands)
+    return Mention(start, end, text, "given", candidates=cands, team=span is not None and _team_name(span))
+
+
+def _team_name(span: Span) -> bool:
+    """The given name opens an organisation's name that goes on as a team's ("[Portland] Trail Blazers")."""
+    first = span[0]
+    if first.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
+    return ent is not None and ent.end > span.end and _team(span.doc[span.end:ent.end])
 
 
 def lookup(gazetteer: Gazetteer, text: str) -> tuple[Candidate, ...]:
@@ -506,11 +515,19 @@ def _named_on(span: Span, stop: int) -> bool:
     return stop < span.end and all(_capitalised(t) for t in span.doc[stop:span.end - 1])
 
 
+# Plurals that end the names of papers, firms and public bodies, not teams.
+_NOT_TEAMS = frozenset("""times news affairs services schools studios industries holdings airlines lines systems
+    partners communications enterprises associates solutions technologies networks foods stores motors homes
+    resources products laboratories labs games awards hospitals clinics colleges universities""".split())
+
+
 def _team(rest: Span) -> bool:
     """The words after a town's name in an organisation's name are a team's: capitalised, the last a plural
     ("Trail Blazers", "Red Sox", "Rockets")."""
     if not len(rest) or not all(_capitalised(t) for t in rest):
         return False
+    if any(t.lower_ in LOCAL_BODIES or t.lower_ in _NOT_TEAMS for t in rest):
+        return False  # "Alexandria City Public Schools", "the Suffolk Times", "Delta Air Lines"
     last = rest[-1]
     return last.tag_ in ("NNPS", "NNS") or (last.lower_.endswith(("s", "x")) and not last.lower_.endswith("ss"))
 

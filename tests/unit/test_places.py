@@ -326,6 +326,18 @@ def test_towns_the_gazetteer_lacks_said_to_lie_in_a_known_place_are_placed_there
     assert by["Kfraya"].lat is None
 
 
+def test_a_town_the_gazetteer_lacks_that_is_a_known_place_s_part_is_placed_there() -> None:
+    from .helpers import vocab
+
+    words = ["Crews", "reached", "Missouri", "’s", "remote", "district", "of", "Kfraya", "and", "Missouri", "’s",
+             "roads", "near", "Foua", "."]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"]
+    doc = Doc(vocab(), words=words, spaces=[w not in ("Missouri",) and w != "." for w in words], ents=ents)
+    by = _by_mention(geoparse(doc, GAZETTEER))
+    assert (by["Kfraya"].geonameid, by["Kfraya"].admin1) == (None, "Missouri")
+    assert by["Foua"].lat is None  # "Missouri's roads near Foua": no part of Missouri named
+
+
 def test_a_name_repeated_alike_is_scored_once_but_differences_count() -> None:
     from dateline.geo.recognize import Mention
     from dateline.geo.resolve import _distinct, resolve

@@ -49,8 +49,9 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     focus = _focus([r for n, (_, r) in enumerate(decisions) if n not in strays])
     places, text = [], doc_text(doc)
     starts = {m.start: r for m, r in decisions}
+    ends = {m.end: r for m, r in decisions}
     for n, (m, r) in enumerate(decisions):
-        region = _named_region(m, r, decisions, text) or _region_after(m, starts, text)
+        region = _named_region(m, r, decisions, text) or _region_after(m, starts, text) or _owner(m, ends, text)
         if region is not None:
             places.append(_in_region(m, region, gazetteer, min_score))
         elif n in strays:
@@ -118,7 +119,25 @@ def _region_after(mention: Mention, starts: dict[int, Resolution], text: str) ->
         return None
     after = _IN_AFTER.match(text, mention.end)
     resolved = starts.get(after.end()) if after else None
-    region = resolved.candidate if resolved is not None else None
+    return _placed(resolved.candidate if resolved is not None else None)
+
+
+# Before an unknown name: a place's possessive, alone or with a word for a part of it ("Cairo's gated suburb of ").
+_OWNER_BEFORE = re.compile(r"['’]s\s+(?:(?:[a-z][a-z-]*\s+){0,2}(?:suburbs?|districts?|neighbou?rhoods?|villages?|"
+                           r"towns?|areas?|quarters?|outskirts|province|county|region)\s+of\s+)?$")
+
+
+def _owner(mention: Mention, ends: dict[int, Resolution], text: str) -> Candidate | None:
+    """The place whose part an unknown town or district is said to be: "Cairo's gated suburb of Madinaty",
+    "Giza's Haram district"."""
+    if mention.candidates or mention.label == "FAC":
+        return None
+    before = _OWNER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    resolved = ends.get(before.start()) if before else None
+    return _placed(resolved.candidate if resolved is not None else None)
+
+
+def _placed(region: Candidate | None) -> Candidate | None:
     return region if region is not None and region.feature in ("admin1", "admin2", "country", "city") else None
 
 

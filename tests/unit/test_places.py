@@ -316,6 +316,9 @@ def test_a_town_the_gazetteer_lacks_in_its_named_region_is_placed_at_the_region(
     assert (by["Paris"].geonameid, by["Paris"].country, by["Paris"].admin1) == (None, "US", "Missouri")
     assert (by["Paris"].lat, by["Paris"].lon) == (38.25, -92.5)
     assert _by_mention(_parse("He grew up in [Paris](GPE) , Tex. , on a farm ."))["Paris"].geonameid == 1002
+    # beside a town of the article in Missouri, at that town (local stories keep to one place)
+    by = _by_mention(_parse("He grew up in [Paris](GPE) , Mo. , and went to school in [Mexico](GPE) , Mo. ."))
+    assert (by["Paris"].geonameid, by["Paris"].admin1, by["Paris"].lat) == (None, "Missouri", 39.17)
 
 
 def test_towns_the_gazetteer_lacks_said_to_lie_in_a_known_place_are_placed_there() -> None:

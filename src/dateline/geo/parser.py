@@ -50,10 +50,12 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     places, text = [], doc_text(doc)
     starts = {m.start: r for m, r in decisions}
     ends = {m.end: r for m, r in decisions}
+    towns = [c for n, (_, r) in enumerate(decisions) if n not in strays and (c := r.candidate) is not None
+             and c.feature == "city"]
     for n, (m, r) in enumerate(decisions):
         region = _named_region(m, r, decisions, text) or _region_after(m, starts, text) or _owner(m, ends, text)
         if region is not None:
-            places.append(_in_region(m, region, gazetteer, min_score))
+            places.append(_in_region(m, region, gazetteer, min_score, towns))
         elif n in strays:
             places.append(_unknown(m, focus, min_score))
         else:
@@ -141,12 +143,19 @@ def _placed(region: Candidate | None) -> Candidate | None:
     return region if region is not None and region.feature in ("admin1", "admin2", "country", "city") else None
 
 
-def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float) -> Place:
-    """A town placed at the point of the region that qualifies it, without an id or a name of its own."""
+def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float,
+               towns: list[Candidate]) -> Place:
+    """A town placed in the region that qualifies it, without an id or a name of its own: at the article's
+    town in that first-level division or country that it names most (local stories keep to one place: "CAMP
+    MURRAY, Wash." beside Seattle), else at the region's point."""
     if REGION_SCORE < min_score:
         return Place(mention.text, mention.start, mention.end)
+    inside = [t for t in towns if t.country == region.country
+              and (region.feature == "country" or (region.feature == "admin1" and t.admin1 == region.admin1))]
+    count = Counter(t.pid for t in inside)
+    point = max(inside, key=lambda t: count[t.pid]) if inside else region
     return Place(mention=mention.text, start=mention.start, end=mention.end, country=region.country,
-                 admin1=_admin1(region, gazetteer), lat=region.lat, lon=region.lon, score=REGION_SCORE)
+                 admin1=_admin1(region, gazetteer), lat=point.lat, lon=point.lon, score=REGION_SCORE)
 
 
 def decide(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]] | None = None,

@@ -211,6 +211,7 @@ def test_a_dateline_names_a_town_and_the_white_house_is_in_washington(nlp: Langu
 @pytest.mark.parametrize("form, name, feature", [
     ("English", "England", "admin1"), ("Scottish", "Scotland", "admin1"), ("Welsh", "Wales", "admin1"),
     ("British", "United Kingdom", "country"), ("French", "France", "country"),
+    ("Minnesotans", "Minnesota", "admin1"), ("Texan", "Texas", "admin1"), ("Hoosiers", "Indiana", "admin1"),
 ])
 def test_a_demonym_names_its_own_place(gazetteer: SqliteGazetteer, form: str, name: str, feature: str) -> None:
     (people,) = [c for c in gazetteer.candidates(form) if c.match == "demonym"]

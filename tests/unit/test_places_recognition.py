@@ -50,6 +50,12 @@ def test_a_town_named_before_a_word_for_an_area_is_a_place() -> None:
     assert _parse(make_doc("Sales of the Winona brand rose .")) == {}
 
 
+def test_a_town_the_model_typed_a_person_in_a_list_of_places_is_a_place() -> None:
+    assert _parse(make_doc("Teams from [Winona](GPE) and [Glen Allen](PERSON) played .")) == {"Winona": "US",
+                                                                                        "Glen Allen": "US"}
+    assert _parse(make_doc("Teams met [Glen Allen](PERSON) and [Bob Jones](PERSON) .")) == {}
+
+
 def test_without_the_resident_noun_a_small_town_the_model_typed_otherwise_is_not_kept() -> None:
     assert _parse(make_doc("He thanked [Winona](PERSON) for the help .")) == {}
 

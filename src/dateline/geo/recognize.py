@@ -424,7 +424,7 @@ def _place_entity(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Ment
 def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A place the model typed otherwise: the whole name, else a place inside an organisation's name."""
     cands = () if _personal(span) else _known(span, gazetteer)
-    cued = _cued(span)
+    cued = _cued(span) or (label == "PERSON" and _listed_with_places(span))
     if cands and (label != "PERSON" or len(span) == 1 or _notable(cands[0]) or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label == "PERSON":  # "Rapides Parish Fire District" typed a person: a county is no one's name
@@ -435,6 +435,17 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
             yield from inner
         else:  # "Holy Redeemer Church", "Royal Street" typed ORG: a building or street the gazetteer lacks
             yield Mention(span.start_char, span.end_char, span.text, "model", "FAC")
+
+
+_JOINS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_with_places(span: Span) -> bool:
+    """An item of a list whose neighbour the model typed a place ("Louisville, New Haven and [Sioux Falls]")."""
+    doc, i, j = span.doc, span.start, span.end
+    before = i >= 2 and doc[i - 1].lower_ in _JOINS and doc[i - 2].ent_type_ in PLACE_LABELS
+    after = j + 1 < len(doc) and doc[j].lower_ in _JOINS and doc[j + 1].ent_type_ in PLACE_LABELS
+    return before or after
 
 
 def _prominent(c: Candidate) -> bool:

@@ -56,6 +56,12 @@ def test_a_town_the_model_typed_a_person_in_a_list_of_places_is_a_place() -> Non
     assert _parse(make_doc("Teams met [Glen Allen](PERSON) and [Bob Jones](PERSON) .")) == {}
 
 
+def test_a_town_opening_the_name_of_its_own_board_or_mayor_is_a_place() -> None:
+    assert _parse(make_doc("[the Winona Board of Education](ORG) met .")) == {"Winona": "US"}
+    assert _parse(make_doc("[Winona Mayor Bob Smith](PERSON) spoke .")) == {"Winona": "US"}  # typed a person
+    assert _parse(make_doc("[Winona Capital Partners](ORG) met .")) == {}
+
+
 def test_without_the_resident_noun_a_small_town_the_model_typed_otherwise_is_not_kept() -> None:
     assert _parse(make_doc("He thanked [Winona](PERSON) for the help .")) == {}
 

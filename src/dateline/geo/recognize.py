@@ -427,14 +427,21 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
     cued = _cued(span) or (label == "PERSON" and _listed_with_places(span))
     if cands and (label != "PERSON" or len(span) == 1 or _notable(cands[0]) or cued):
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
-    elif label == "PERSON":  # "Rapides Parish Fire District" typed a person: a county is no one's name
-        yield from (m for m in _embedded(span, label, gazetteer, weak=False) if m.text.split()[-1] in _ADMIN_NAMES)
+    elif label == "PERSON":  # "Rapides Parish Fire District", "Crestwood Mayor Roy Robinson" typed a person
+        yield from (m for m in _embedded(span, label, gazetteer, weak=False)
+                    if m.text.split()[-1] in _ADMIN_NAMES or _before_own_body(span.doc, m.end))
     elif label not in ("NORP", "LANGUAGE"):
         inner = list(_embedded(span, label, gazetteer, weak=True))
         if inner or label != "ORG" or not _site(span):
             yield from inner
         else:  # "Holy Redeemer Church", "Royal Street" typed ORG: a building or street the gazetteer lacks
             yield Mention(span.start_char, span.end_char, span.text, "model", "FAC")
+
+
+def _before_own_body(doc: Doc, end: int) -> bool:
+    """The word after the name (ending at character ``end``) is one of a town's own bodies or officers."""
+    token = next((t for t in doc if t.idx >= end), None)
+    return token is not None and token.lower_ in LOCAL_BODIES
 
 
 _JOINS = frozenset({",", "and", "or", "&"})

@@ -14,7 +14,8 @@ RESIDENT_NOUNS = frozenset("""man woman men women boy girl teen teenager couple 
     native natives police officials firefighters voters schools""".split())
 # Words after a town's name inside an organisation's name that make the organisation the town's own body
 # ("Mount Pleasant Police Department", "Cookville Fire Chief", "Dublin City Schools", "Salem Town Council").
-LOCAL_BODIES = frozenset("police fire sheriff sheriff's council township schools city town village municipal".split())
+LOCAL_BODIES = frozenset("""police fire sheriff sheriff's council township schools city town village municipal board
+    mayor superintendent selectmen aldermen public""".split())
 # Words that name a kind of place, a direction or a building, never a place by themselves.
 GENERIC = frozenset("""street st road rd avenue ave boulevard blvd lane drive way highway route square place court
     church cathedral chapel temple mosque synagogue tower college school academy university institute library

@@ -387,14 +387,18 @@ def test_two_names_never_trade_places_between_rounds() -> None:
     # Round one: the state for "California" (its own evidence), the Scottish village for "Redding" (two
     # villages of one Scottish council area lie together). A second round that re-read every name in the
     # other's first-round context would swap them: each name would sit in the other's country.
-    gazetteer = FakeGazetteer([
+    rows = [
         (_place(1, "California", "admin1", "US", 36.8, -119.4, admin1="CA", population=39_000_000), []),
         (_place(2, "California", "city", "GB", 55.99, -3.75, admin1="SCT", population=830), []),
         (_place(3, "Redding", "city", "US", 40.59, -122.39, admin1="CA", population=91_000), []),
         (_place(4, "Redding", "city", "GB", 55.99, -3.74, admin1="SCT", population=2_540), []),
-    ])
-    places = geoparse(make_doc("A [California](GPE) woman was found near [Redding](GPE) ."), gazetteer)
-    assert len({p.country for p in places}) == 1
+    ]
+    places = geoparse(make_doc("A [California](GPE) woman was found near [Redding](GPE) ."), FakeGazetteer(rows))
+    assert {p.country for p in places} == {"US"}  # not two Scottish villages vouching for each other
+    scotland = (_place(5, "Scotland", "admin1", "GB", 56.5, -4.0, admin1="SCT", population=5_400_000), [])
+    places = geoparse(make_doc("Children in [California](GPE) , near [Redding](GPE) in [Scotland](GPE) , played ."),
+                      FakeGazetteer([*rows, scotland]))
+    assert {p.mention: p.country for p in places}["Redding"] == "GB"  # the article names their country
 
 
 def test_a_name_decided_before_another_changed_is_read_again() -> None:

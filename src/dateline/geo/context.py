@@ -100,6 +100,11 @@ class Context:
             feats["near_far"] = math.exp(-float(far.min()) / FAR_KM)
         return feats
 
+    def names_division_of(self, country: str | None) -> bool:
+        """The article names the country itself, or one of its first- or second-level divisions."""
+        return country is not None and any(f.country == country and f.feature in ("country", "admin1", "admin2")
+                                           for f in self.facts)
+
     def has_town_in(self, country: str | None, key: str) -> bool:
         """The article names a town (not under ``key``) in ``country``."""
         return self.town_countries[country] - self.key_town_countries[(key, country)] > 0

@@ -144,7 +144,7 @@ def _decide_name(key: str, members: list[int], mentions: Sequence[Mention], cont
     totals: dict[int, tuple[float, Candidate]] = {}
     major = _major_dateline_city(mentions, members)
     outranks = _outranking(mentions, members) if len(context) else _nothing  # round one: every candidate
-    divided = _division_name(mentions, members) if len(context) else _nothing
+    divided = _division_name(mentions, members) if len(context) else _no_side
     own = base_key(key)
     whole = all(mentions[i].kind in _WHOLE for i in members)  # "the Balkans": no town of that name
     for i in _distinct(mentions, members):
@@ -155,7 +155,9 @@ def _decide_name(key: str, members: list[int], mentions: Sequence[Mention], cont
                                        or _listed_division(cand, mentions[i], cohort)
                                        or cand.pid in cohort.dateline_regions):
                 continue
-            if divided(cand) and not context.near_town(cand, own):
+            side = divided(cand)
+            if (side == "home" and not context.near_town(cand, own)) or (
+                    side == "abroad" and not context.names_division_of(cand.country)):
                 continue
             s = score(cand, mentions[i], mentions, context, cohort)
             best = totals.get(cand.pid)
@@ -210,19 +212,29 @@ def _named_bare(mentions: Sequence[Mention], members: list[int]) -> bool:
     return all(mentions[i].qualifier is None and mentions[i].kind is None for i in members)
 
 
-def _division_name(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], bool]:
-    """Which towns a bare name of a large first-level division leaves aside unless another of the article's
-    towns lies near them: "Florida" is the state, not Florida, New York, in an article that names New York
-    City 80 km away (a national capital stays in: "Washington")."""
+def _division_name(mentions: Sequence[Mention], members: list[int]) -> Callable[[Candidate], str | None]:
+    """Which towns a bare name of a large first-level division leaves aside: one of its country ("home")
+    unless another of the article's towns lies near it — "Florida" is the state, not Florida, New York, in an
+    article that names New York City 80 km away (a national capital stays in: "Washington") — and one abroad
+    ("abroad") unless the article names its country or a division of it: "California" and "Redding" are not
+    the two Scottish villages that lie together."""
     if not _named_bare(mentions, members):
-        return _nothing
+        return _no_side
     divisions = [c for c in mentions[members[0]].candidates
                  if c.feature == "admin1" and c.match == "name" and c.population >= LARGE_DIVISION]
 
-    def divided(cand: Candidate) -> bool:
-        return cand.feature == "city" and not cand.capital and any(
-            d.country == cand.country and cand.population * DIVISION_RATIO < d.population for d in divisions)
+    def divided(cand: Candidate) -> str | None:
+        if cand.feature != "city" or cand.capital:
+            return None
+        small = [d for d in divisions if cand.population * DIVISION_RATIO < d.population]
+        if any(d.country == cand.country for d in small):
+            return "home"
+        return "abroad" if small else None
     return divided
+
+
+def _no_side(cand: Candidate) -> str | None:
+    return None
 
 
 def _major_dateline_city(mentions: Sequence[Mention], members: list[int]) -> int | None:

@@ -193,6 +193,15 @@ def test_a_town_name_ending_a_longer_name_the_gazetteer_lacks_is_no_town() -> No
     assert towns("Police Say Meadow Darby Resident Hurt Near River") == ["Darby"]  # a title-case line
 
 
+def test_a_name_and_a_building_word_inside_a_body_s_name_is_the_building_not_a_town_of_that_name() -> None:
+    gazetteer = FakeGazetteer([
+        (_place(41, "Michigan", "admin1", "US", 44.3, -85.5, admin1="MI", population=10_000_000), []),
+        (_place(42, "Michigan Center", "city", "US", 42.23, -84.33, admin1="MI", population=4_600), []),
+    ])
+    doc = make_doc("He runs [the University of Michigan Center for Security](ORG) ; [Michigan](GPE) voted .")
+    assert {p.geonameid for p in geoparse(doc, gazetteer) if p.geonameid} == {2041}
+
+
 def test_a_sentence_opening_common_word_is_no_town() -> None:
     doc = make_doc("Man booked for assault . Police said the man was held .")
     assert [p for p in geoparse(doc, STREETS) if p.lat is not None] == []

@@ -495,6 +495,8 @@ def _embedded(span: Span, label: str | None, gazetteer: Gazetteer, *, weak: bool
                 continue  # "Darby Street", "Green Oaks Boulevard", "Hampton Hills": a street's or an estate's name
             if _day_of(span.doc, stop, span.end):  # "St. Patrick's Day": a feast, not a place
                 continue
+            if len(inner) > 1 and label == "ORG" and inner[-1].lower_ in BUILDING_WORDS:
+                continue  # "University of [Michigan] Center for …": the body's building, not Michigan Center
             cands = _known(inner, gazetteer) if _embeddable(inner) and not _common_word(inner) else ()
             people = _demonym(inner, gazetteer) if label == "ORG" and _capitalised_words(inner) else ()
             if people and not any(_notable(c) for c in cands):

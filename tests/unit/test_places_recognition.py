@@ -202,6 +202,14 @@ def test_a_name_and_a_building_word_inside_a_body_s_name_is_the_building_not_a_t
     assert {p.geonameid for p in geoparse(doc, gazetteer) if p.geonameid} == {2041}
 
 
+def test_names_after_the_town_of_are_places_even_where_the_gazetteer_lacks_them() -> None:
+    doc = make_doc("Swans died in the villages of Maliuc and Caraorman in [Kansas](GPE) .")
+    places = {p.mention: (p.geonameid, p.admin1) for p in geoparse(doc, COUNTIES) if p.lat is not None}
+    assert places == {"Maliuc": (None, "Kansas"), "Caraorman": (None, "Kansas"), "Kansas": (2020, "Kansas")}
+    doc = make_doc("Swans died near Maliuc and Caraorman in [Kansas](GPE) .")
+    assert {p.mention for p in geoparse(doc, COUNTIES)} == {"Kansas"}
+
+
 def test_a_sentence_opening_common_word_is_no_town() -> None:
     doc = make_doc("Man booked for assault . Police said the man was held .")
     assert [p for p in geoparse(doc, STREETS) if p.lat is not None] == []

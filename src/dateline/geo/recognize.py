@@ -445,6 +445,7 @@ def _before_own_body(doc: Doc, end: int) -> bool:
 
 
 _JOINS = frozenset({",", "and", "or", "&"})
+_PLACE_NOUNS_ANY = PLACE_NOUNS | {n + "s" for n in PLACE_NOUNS} | {"villages", "cities"}
 
 
 def _listed_with_places(span: Span) -> bool:
@@ -687,7 +688,14 @@ def _from_text(doc: Doc, gazetteer: Gazetteer, people: frozenset[str]) -> Iterat
     while i < len(doc):
         found = _longest_name(doc, i, gazetteer, people)
         if found is None:
-            i += 1
+            named = _named_after_place_noun(doc, i)
+            if named is None:
+                i += 1
+                continue
+            while named is not None:  # "the villages of Maliuc and Caraorman": places the gazetteer lacks
+                yield Mention(named.start_char, named.end_char, named.text, "gazetteer", "GPE")
+                i = named.end
+                named = _next_in_list(doc, i)
             continue
         span, cands = found
         yield Mention(span.start_char, span.end_char, span.text, "gazetteer", None, cands, weak=not _cued(span))
@@ -746,6 +754,34 @@ def _title_case(sent: Span) -> bool:
     """Most words of the sentence are capitalised: a headline or title."""
     words = [t for t in sent if t.is_alpha and not t.is_stop]
     return len(words) > 0 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _named_after_place_noun(doc: Doc, i: int) -> Span | None:
+    """Capitalised words in no entity after "the town of", "the villages of" … (or later in that list): a
+    place's name."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in _JOINS:  # "the villages of Maliuc and [Caraorman]"
+        while k >= 0 and (doc[k].lower_ in _JOINS or _capitalised(doc[k])):
+            k -= 1
+    if k < 1 or doc[k].lower_ != "of" or doc[k - 1].lower_ not in _PLACE_NOUNS_ANY:
+        return None
+    end = i
+    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
+        end += 1
+    return doc[i:end] if end > i and not any(t.lower_ in GENERIC for t in doc[i:end]) else None
+
+
+def _next_in_list(doc: Doc, i: int) -> Span | None:
+    """The next item of a list of capitalised names in no entity from ``i`` (", Caraorman", " and Maliuc")."""
+    j = i
+    while j < len(doc) and doc[j].lower_ in _JOINS:
+        j += 1
+    if j == i:
+        return None
+    end = j
+    while end < len(doc) and end - j < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
+        end += 1
+    return doc[j:end] if end > j and not any(t.lower_ in GENERIC for t in doc[j:end]) else None
 
 
 def _notable(c: Candidate) -> bool:

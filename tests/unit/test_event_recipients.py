@@ -55,6 +55,15 @@ def test_a_demand_is_aimed_at_the_subject_of_what_it_demands() -> None:
     assert [a.name for a in demand.recipients] == ["Arnor"]
 
 
+def test_the_act_a_reported_demand_asks_for_is_the_demand_not_an_event_of_its_own() -> None:
+    doc = parse("Gondor|NNP|nsubj|1 said=say|VBD|ROOT|1 Arnor|NNP|nsubj|5 must|MD|aux|5 immediately|RB|advmod|5 "
+                "withdraw|VB|ccomp|1 its|PRP$|poss|7 troops=troop|NNS|dobj|5 .|.|punct|1",
+                ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    events = run_events(doc)
+    assert [(e.type, [a.name for a in e.actors], [r.name for r in e.recipients]) for e in events] == [
+        ("REQUEST", ["Gondor"], ["Arnor"])]
+
+
 def test_a_threat_is_aimed_at_the_subject_of_its_condition() -> None:
     doc = parse("Gondor|NNP|nsubj|1 threatened=threaten|VBD|ROOT|1 to|TO|aux|3 attack|VB|xcomp|1 "
                 "unless|IN|mark|6 Arnor|NNP|nsubj|6 withdraws=withdraw|VBZ|advcl|3 .|.|punct|1",

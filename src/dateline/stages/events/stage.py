@@ -75,7 +75,9 @@ def extract_events(doc: Doc, *, settings: Settings) -> list[Event]:
     if settings.cameo_verbs:
         return dictionary_events(doc, ctx, settings)
     triggers = find_triggers(doc, Context(ctx.linker.covered(), ctx.places.spans()), skip=ctx.skipped)
-    drafts = _drafts(triggers, ctx) + _demands(doc, ctx)
+    drafts = _drafts(triggers, ctx)
+    demands = _demands(doc, ctx)  # after the drafts: a demand takes its mode from the act it asks for
+    drafts = _outside_demands(drafts, demands) + demands
     made = [(d, ctx.event(d)) for d in drafts]
     made = _without_unreal_asides(made)
     events = [e for d, ev in made for e in _announced(d, ev, ctx)]
@@ -210,6 +212,16 @@ def _demands(doc: Doc, ctx: EventDoc) -> list[Draft]:
         rule = Rule((modal.lower_,), "VERB", "REQUEST", mode, "a demand reported with must/should")
         out.append(Draft(Trigger(speech, (modal.i,), rule), "REQUEST", mode, Roles(tuple(actors), tuple(recipients))))
     return out
+
+
+def _outside_demands(drafts: list[Draft], demands: list[Draft]) -> list[Draft]:
+    """The drafts less the acts a reported demand asks for ("said Libya must hand over the suspects"): the act is
+    what the demand is about, folded into its REQUEST, not a separate event."""
+    asked: set[int] = set()
+    for demand in demands:
+        modal = demand.trigger.head.doc[demand.trigger.tokens[0]]
+        asked.update(t.i for t in modal.head.subtree)
+    return [d for d in drafts if d.trigger.head.i not in asked]
 
 
 def _same_party(actors: list[Token], recipients: list[Token], ctx: EventDoc) -> bool:

@@ -128,7 +128,7 @@ def test_a_chained_participle_is_part_of_the_act() -> None:
 def test_a_condition_is_no_event_of_its_own() -> None:
     doc = parse("Gondor|NNP|nsubj|2 will|MD|aux|2 withdraw|VB|ROOT|2 unless|IN|mark|5 Arnor|NNP|nsubj|5 "
                 "agrees=agree|VBZ|advcl|2 .|.|punct|2", ents=[(0, 1, "GPE"), (4, 5, "GPE")])
-    assert [e.type for e in run_events(doc)] == ["AGREE"]
+    assert [e.type for e in run_events(doc)] == ["THREATEN"]  # one event: a withdrawal threatened on a condition
 
 
 # --- roles --------------------------------------------------------------------------------------------------
@@ -176,6 +176,23 @@ def test_a_cooperative_act_announced_is_an_agreement_in_its_place() -> None:
     [agree] = run_events(doc)
     assert (agree.type, agree.mode, agree.modality, agree.date) == ("AGREE", "meet", (), "2019-03-12")
     assert _names(agree.actors) == ["Gondor"] and _names(agree.recipients) == ["Arnor"]
+
+
+def test_an_act_announced_unless_another_acts_is_a_threat() -> None:
+    doc = parse("Gondor|NNP|nsubj|2 will|MD|aux|2 visit|VB|ROOT|2 Arnor|NNP|dobj|2 unless|IN|mark|6 "
+                "Rohan|NNP|nsubj|6 pays=pay|VBZ|advcl|2 .|.|punct|2",
+                ents=[(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    assert [(e.type, _names(e.actors), _names(e.recipients)) for e in run_events(doc)] == [
+        ("THREATEN", ["Gondor"], ["Arnor"])]
+
+
+def test_sworn_to_fight_is_a_threat_and_sworn_in_no_event() -> None:
+    doc = parse("Gondor|NNP|nsubj|2 has=have|VBZ|aux|2 sworn=swear|VBN|ROOT|2 to|TO|aux|4 attack|VB|xcomp|2 "
+                "Arnor|NNP|dobj|4 .|.|punct|2", ents=[(0, 1, "GPE"), (5, 6, "GPE")])
+    assert [(e.type, e.mode) for e in run_events(doc)] == [("THREATEN", "violence")]
+    doc = parse("Aragorn|NNP|nsubjpass|2 was=be|VBD|auxpass|2 sworn=swear|VBN|ROOT|2 in|RP|prt|2 .|.|punct|2",
+                ents=[(0, 1, "PERSON")])
+    assert run_events(doc) == []
 
 
 def test_a_cooperative_act_foretold_is_kept_with_an_agreement_beside_it() -> None:

@@ -242,7 +242,9 @@ def _announced(draft: Draft, event: Event, ctx: EventDoc) -> tuple[Event, ...]:
     if how.FUTURE not in event.modality or how.HYPOTHETICAL in event.modality or ctx.governing(draft.trigger):
         return (event,)
     intent = _stated_intent(draft.trigger.head)
-    if how.NEGATED in event.modality:
+    if intent and _unless(draft.trigger.head):  # "will withdraw its force unless …": a threat, whatever the act
+        type_, mode = "THREATEN", _THREAT_MODES.get(event.type)
+    elif how.NEGATED in event.modality:
         if not (intent and event.type in COOPERATIVE):
             return (event,)
         type_, mode = "REJECT", None  # "will not accept", "would not allow": a refusal stated now
@@ -264,6 +266,13 @@ _WILL = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
 _INTENT = frozenset({"plan", "intend", "decide", "ready", "willing", "prepared", "determined", "resolve",
                      "want", "wish", "mean", "aim", "seek", "try", "hope"})
 _HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "reportedly"})
+
+
+def _unless(head: Token) -> bool:
+    """The act is announced on a condition that someone else does not meet: an "unless" clause on its verb."""
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in clause.children)
 
 
 def _stated_intent(head: Token) -> bool:

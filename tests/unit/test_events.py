@@ -195,6 +195,15 @@ def test_sworn_to_fight_is_a_threat_and_sworn_in_no_event() -> None:
     assert run_events(doc) == []
 
 
+def test_opposing_a_proposal_is_a_rejection_and_opposing_a_side_a_disapproval() -> None:
+    doc = parse("Gondor|NNP|nsubj|1 opposed=oppose|VBD|ROOT|1 the|DT|det|3 plan|NN|dobj|1 .|.|punct|1",
+                ents=[(0, 1, "GPE")])
+    assert [e.type for e in run_events(doc)] == ["REJECT"]
+    doc = parse("Gondor|NNP|nsubj|1 opposed=oppose|VBD|ROOT|1 Arnor|NNP|dobj|1 .|.|punct|1",
+                ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    assert [(e.type, e.mode) for e in run_events(doc)] == [("ACCUSE", "disapprove")]
+
+
 def test_a_cooperative_act_foretold_is_kept_with_an_agreement_beside_it() -> None:
     doc = parse("Gondor|NNP|nsubj|1 is=be|VBZ|ROOT|1 about|JJ|acomp|1 to|TO|aux|4 visit|VB|xcomp|2 "
                 "Arnor|NNP|dobj|4 .|.|punct|1", ents=[(0, 1, "GPE"), (5, 6, "GPE")])

@@ -191,7 +191,22 @@ def _typed(trigger: Trigger, ctx: EventDoc, triggers: list[Trigger]) -> tuple[st
         return trigger.type, _REQUEST_MODES.get(first.type, "change")
     if trigger.type == "THREATEN" and trigger.rule.mode is None and first is not None:
         return trigger.type, _THREAT_MODES.get(first.type)
+    if lemma == "oppose" and (first is not None or _proposal_object(trigger.head)):
+        return "REJECT", None  # "opposed French mediation", "opposed the plan": a proposal rejected
     return trigger.type, trigger.rule.mode
+
+
+# What is proposed or decided, which one opposes by rejecting it.
+_PROPOSALS = frozenset("""plan proposal bill deal resolution measure law move idea decision initiative policy
+    offer request demand motion amendment treaty agreement accord""".split())
+
+
+def _proposal_object(verb: Token) -> bool:
+    """The verb's object (or, for "opposed to", the object of "to") is a proposal ("opposed the plan")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _PROPOSALS for o in objects)
 
 
 def _demands(doc: Doc, ctx: EventDoc) -> list[Draft]:

@@ -107,6 +107,10 @@ def test_a_clause_with_its_own_subject_is_an_event_of_its_own(mark: str) -> None
     # an event noun in a phrase of time
     ("Rebels=rebel|NNS|nsubj|1 surrendered=surrender|VBD|ROOT|1 following|VBG|prep|1 an|DT|det|4 "
      "offensive|NN|pobj|2 .|.|punct|1", [], ["RETREAT"]),
+    # an event noun the subject of a clause of time
+    ("Gondor|NNP|nsubj|1 is=be|VBZ|ROOT|1 prepared|JJ|acomp|1 to|TO|aux|4 impose|VB|xcomp|2 martial|JJ|amod|6 "
+     "law|NN|dobj|4 as|IN|mark|10 street|NN|compound|9 battles=battle|NNS|nsubj|10 raged=rage|VBD|advcl|4 "
+     "in|IN|prep|10 Arnor|NNP|pobj|11 .|.|punct|1", [(0, 1, "GPE"), (12, 13, "GPE")], ["THREATEN"]),
     # a relative clause on a place
     ("Gondor|NNP|nsubj|1 lifted=lift|VBD|ROOT|1 sanctions=sanction|NNS|dobj|1 on|IN|prep|2 Arnor|NNP|pobj|3 "
      ",|,|punct|4 where|WRB|advmod|8 six|CD|nsubjpass|8 killed=kill|VBN|relcl|4 .|.|punct|1",

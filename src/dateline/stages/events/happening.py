@@ -252,11 +252,18 @@ def background(trigger: Trigger) -> bool:
     if trigger.type == "PROTEST":
         return False
     if head.pos_ in ("VERB", "AUX"):
-        return head.dep_ == "relcl" or head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _SETTING_CLAUSES for c in head.children)
+        return _setting_clause(head)
     if head.pos_ not in ("NOUN", "PROPN") or len(trigger.tokens) > 1:
         return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and head.head.dep_ == "advcl":
+        return _setting_clause(head.head)  # "as street battles raged": the subject of a clause of time
     return _in_setting_phrase(head)
+
+
+def _setting_clause(verb: Token) -> bool:
+    """A relative clause, or an adverbial clause of time or circumstance ("as …", "after …")."""
+    return verb.dep_ == "relcl" or verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SETTING_CLAUSES for c in verb.children)
 
 
 def _in_setting_phrase(noun: Token) -> bool:

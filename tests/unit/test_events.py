@@ -419,6 +419,12 @@ def test_releasing_a_report_is_no_retreat_but_releasing_hostages_is() -> None:
     hostages = parse("Rebels=rebel|NNS|nsubj|1 released=release|VBD|ROOT|1 the|DT|det|3 "
                      "hostages=hostage|NNS|dobj|1 .|.|punct|1")
     assert [e.type for e in run_events(hostages)] == ["RETREAT"]
+    gas = parse("The|DT|det|1 plant|NN|nsubj|2 released=release|VBD|ROOT|2 toxic|JJ|amod|4 gas|NN|dobj|2 "
+                ".|.|punct|2")
+    assert run_events(gas) == []
+    care = parse("Dozens=dozen|NNS|nsubj|1 sought=seek|VBD|ROOT|1 medical|JJ|amod|3 attention|NN|dobj|1 "
+                 ".|.|punct|1")
+    assert run_events(care) == []
 
 
 def test_a_cooperative_act_its_actor_says_it_will_not_do_is_a_refusal() -> None:

@@ -202,12 +202,15 @@ _PEOPLE = frozenset({"man", "woman", "person", "people", "group", "militant", "r
 
 
 # What is released, sought or launched when it is no act between parties: a report, a video, figures ("the
-# ministry released figures", "police sought a man in a slaying", "launched a website").
+# ministry released figures", "police sought a man in a slaying", "launched a website", "sought medical
+# attention").
 _THINGS = frozenset({"report", "statement", "video", "footage", "figure", "data", "result", "album", "film",
                      "detail", "photo", "photograph", "image", "list", "document", "book", "record", "study",
                      "survey", "finding", "transcript", "recording", "audio", "letter", "website", "app",
                      "product", "song", "movie", "poll", "estimate", "forecast", "guideline", "version",
-                     "suspect", "man", "woman", "person", "driver", "gunman", "killer"})
+                     "suspect", "man", "woman", "person", "driver", "gunman", "killer",
+                     "attention", "treatment", "care", "cloud", "gas", "smoke", "fume", "chemical", "radiation",
+                     "toxin", "substance", "water", "oil"})
 _SENSES = {"release": "RETREAT", "seek": "REQUEST"}
 # What one commits as a deed, not as a pledge ("committed atrocities", "committed widespread rape").
 _MISDEEDS = frozenset({"crime", "atrocity", "abuse", "violation", "offence", "offense", "fraud", "murder", "rape",

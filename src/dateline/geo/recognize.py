@@ -429,7 +429,7 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
         yield Mention(span.start_char, span.end_char, span.text, "model", label, cands, weak=not cued)
     elif label == "PERSON":  # "Rapides Parish Fire District", "Crestwood Mayor Roy Robinson" typed a person
         yield from (m for m in _embedded(span, label, gazetteer, weak=False)
-                    if m.text.split()[-1] in _ADMIN_NAMES or _before_own_body(span.doc, m.end))
+                    if m.text.split()[-1] in _ADMIN_NAMES or _before_own_body(span, m.end))
     elif label not in ("NORP", "LANGUAGE"):
         inner = list(_embedded(span, label, gazetteer, weak=True))
         if inner or label != "ORG" or not _site(span):
@@ -438,9 +438,9 @@ def _hosted(span: Span, label: str, gazetteer: Gazetteer) -> Iterator[Mention]:
             yield Mention(span.start_char, span.end_char, span.text, "model", "FAC")
 
 
-def _before_own_body(doc: Doc, end: int) -> bool:
-    """The word after the name (ending at character ``end``) is one of a town's own bodies or officers."""
-    token = next((t for t in doc if t.idx >= end), None)
+def _before_own_body(span: Span, end: int) -> bool:
+    """The word of ``span`` after the name ending at character ``end`` is one of a town's own bodies or officers."""
+    token = next((t for t in span if t.idx >= end), None)
     return token is not None and token.lower_ in LOCAL_BODIES
 
 
@@ -751,24 +751,24 @@ def _name_goes_back(doc: Doc, i: int) -> bool:
 
 
 def _title_case(sent: Span) -> bool:
-    """Most words of the sentence are capitalised: a headline or title."""
-    words = [t for t in sent if t.is_alpha and not t.is_stop]
-    return len(words) > 0 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+    """Most words of the sentence are capitalised: a headline or title (worked out once per sentence)."""
+    known: dict[int, bool] = per_doc(sent.doc, "dateline.title_case", dict)
+    if sent.start not in known:
+        words = [t for t in sent if t.is_alpha and not t.is_stop]
+        known[sent.start] = len(words) > 0 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+    return known[sent.start]
 
 
 def _named_after_place_noun(doc: Doc, i: int) -> Span | None:
     """Capitalised words in no entity after "the town of", "the villages of" … (or later in that list): a
     place's name."""
-    k = i - 1
+    k, stop = i - 1, max(0, i - 4 * MAX_WORDS)
     if k >= 0 and doc[k].lower_ in _JOINS:  # "the villages of Maliuc and [Caraorman]"
-        while k >= 0 and (doc[k].lower_ in _JOINS or _capitalised(doc[k])):
+        while k > stop and (doc[k].lower_ in _JOINS or _capitalised(doc[k])):
             k -= 1
     if k < 1 or doc[k].lower_ != "of" or doc[k - 1].lower_ not in _PLACE_NOUNS_ANY:
         return None
-    end = i
-    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
-        end += 1
-    return doc[i:end] if end > i and not any(t.lower_ in GENERIC for t in doc[i:end]) else None
+    return _bare_name(doc, i)
 
 
 def _next_in_list(doc: Doc, i: int) -> Span | None:
@@ -776,12 +776,15 @@ def _next_in_list(doc: Doc, i: int) -> Span | None:
     j = i
     while j < len(doc) and doc[j].lower_ in _JOINS:
         j += 1
-    if j == i:
-        return None
-    end = j
-    while end < len(doc) and end - j < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
+    return _bare_name(doc, j) if j > i else None
+
+
+def _bare_name(doc: Doc, i: int) -> Span | None:
+    """The capitalised words in no entity from ``i``, unless one is a word for a kind of place or a direction."""
+    end = i
+    while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]) and not doc[end].ent_type_:
         end += 1
-    return doc[j:end] if end > j and not any(t.lower_ in GENERIC for t in doc[j:end]) else None
+    return doc[i:end] if end > i and not any(t.lower_ in GENERIC for t in doc[i:end]) else None
 
 
 def _notable(c: Candidate) -> bool:

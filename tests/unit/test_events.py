@@ -412,6 +412,16 @@ def test_an_explosion_is_an_assault_only_with_a_weapon_in_sight() -> None:
     assert [e.type for e in run_events(bomb)] == ["ASSAULT"]
 
 
+def test_deaths_after_fire_was_opened_are_an_assault_not_a_blaze() -> None:
+    shot = parse("Six|CD|nsubjpass|2 were=be|VBD|auxpass|2 killed=kill|VBN|ROOT|2 and|CC|cc|2 "
+                 "dozens=dozen|NNS|nsubj|5 wounded=wound|VBD|conj|2 after|IN|mark|8 troops=troop|NNS|nsubj|8 "
+                 "opened=open|VBD|advcl|5 fire|NN|dobj|8 on|IN|prep|8 protesters=protester|NNS|pobj|10 .|.|punct|2")
+    assert [e.type for e in run_events(shot)] == ["ASSAULT"]
+    blaze = parse("Six|CD|nsubjpass|2 were=be|VBD|auxpass|2 killed=kill|VBN|ROOT|2 in|IN|prep|2 a|DT|det|5 "
+                  "fire|NN|pobj|3 .|.|punct|2")
+    assert run_events(blaze) == []
+
+
 def test_releasing_a_report_is_no_retreat_but_releasing_hostages_is() -> None:
     report = parse("The|DT|det|1 ministry|NN|nsubj|2 released=release|VBD|ROOT|2 figures=figure|NNS|dobj|2 "
                    ".|.|punct|2")

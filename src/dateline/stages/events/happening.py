@@ -164,7 +164,8 @@ _CAUSES = frozenset({"explosion", "blast", "fire", "blaze", "flood", "flooding",
 # Words that put someone behind an explosion ("a bomb exploded", "an explosive device", "a suicide blast").
 _WEAPONS = frozenset({"bomb", "bomber", "device", "ied", "grenade", "explosive", "explosives", "rocket", "missile",
                       "mine", "minefield", "landmine", "suicide", "attacker", "militant", "shell", "mortar", "drone",
-                      "detonate", "planted", "airstrike", "strike"})
+                      "detonate", "planted", "airstrike", "strike", "gunfire", "gunman", "gunmen", "bullet",
+                      "sniper", "shooting", "shelling"})
 _EXPLODING = frozenset({"explosion", "explode", "blast"})
 
 
@@ -179,7 +180,16 @@ def accidental(trigger: Trigger, roles: Roles) -> bool:
     caused = bool(roles.actors) and all(_is(t, _CAUSES) for t in roles.actors)
     if not (caused or _no_one_behind(head, roles)):
         return False
-    return not any(_is(t, _WEAPONS) for t in head.sent if t.i != head.i)  # "an earthquake struck": no strike
+    # "an earthquake struck": no strike; "after security forces opened fire": a weapon's fire, not a blaze
+    return not any(_is(t, _WEAPONS) or _gunfire(t) for t in head.sent if t.i != head.i)
+
+
+def _gunfire(token: Token) -> bool:
+    """Fire opened or fired: shooting ("opened fire on protesters", "returned fire")."""
+    return token.lemma_.lower() == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() in _FIRING
+
+
+_FIRING = frozenset({"open", "return", "exchange", "trade"})
 
 
 def _no_one_behind(head: Token, roles: Roles) -> bool:

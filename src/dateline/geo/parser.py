@@ -53,7 +53,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, spans: Sequence[tuple[int, int]]
     towns = [c for n, (_, r) in enumerate(decisions) if n not in strays and (c := r.candidate) is not None
              and c.feature == "city"]
     for n, (m, r) in enumerate(decisions):
-        region = _named_region(m, r, decisions, text) or _region_after(m, starts, text) or _owner(m, ends, text)
+        region = _named_region(m, r, decisions, text) or _said_to_lie_in(m, starts, ends, text)
         if region is not None:
             places.append(_in_region(m, region, gazetteer, min_score, towns))
         elif n in strays:
@@ -114,33 +114,25 @@ _IN_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z][\w'’.-]
                        r"\s+in\s+(?:the\s+)?")
 
 
-def _region_after(mention: Mention, starts: dict[int, Resolution], text: str) -> Candidate | None:
-    """The place an unknown town or district is said to lie in: "the villages of Foua and Kfraya in Idlib
-    province", "the Abbassiya district in Cairo"."""
-    if mention.candidates or mention.label == "FAC":
-        return None
-    after = _IN_AFTER.match(text, mention.end)
-    resolved = starts.get(after.end()) if after else None
-    return _placed(resolved.candidate if resolved is not None else None)
-
-
 # Before an unknown name: a place's possessive, alone or with a word for a part of it ("Cairo's gated suburb of ").
 _OWNER_BEFORE = re.compile(r"['’]s\s+(?:(?:[a-z][a-z-]*\s+){0,2}(?:suburbs?|districts?|neighbou?rhoods?|villages?|"
                            r"towns?|areas?|quarters?|outskirts|province|county|region)\s+of\s+)?$")
 
 
-def _owner(mention: Mention, ends: dict[int, Resolution], text: str) -> Candidate | None:
-    """The place whose part an unknown town or district is said to be: "Cairo's gated suburb of Madinaty",
-    "Giza's Haram district"."""
+def _said_to_lie_in(mention: Mention, starts: dict[int, Resolution], ends: dict[int, Resolution],
+                    text: str) -> Candidate | None:
+    """The known place an unknown town or district is said to lie in ("the villages of Foua and Kfraya in Idlib
+    province", "the Abbassiya district in Cairo") or to be part of ("Cairo's gated suburb of Madinaty", "Giza's
+    Haram district"): a division, a country or a town."""
     if mention.candidates or mention.label == "FAC":
         return None
+    after = _IN_AFTER.match(text, mention.end)
     before = _OWNER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    resolved = ends.get(before.start()) if before else None
-    return _placed(resolved.candidate if resolved is not None else None)
-
-
-def _placed(region: Candidate | None) -> Candidate | None:
-    return region if region is not None and region.feature in ("admin1", "admin2", "country", "city") else None
+    for resolved in (starts.get(after.end()) if after else None, ends.get(before.start()) if before else None):
+        region = resolved.candidate if resolved is not None else None
+        if region is not None and region.feature in ("admin1", "admin2", "country", "city"):
+            return region
+    return None
 
 
 def _in_region(mention: Mention, region: Candidate, gazetteer: Gazetteer, min_score: float,

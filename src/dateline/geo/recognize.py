@@ -537,7 +537,7 @@ def _named_on(span: Span, stop: int) -> bool:
 
 
 # Plurals that end the names of papers, firms and public bodies, not teams.
-_NOT_TEAMS = frozenset("""times news affairs services schools studios industries holdings airlines lines systems
+_NOT_TEAMS = frozenset("""times news affairs services studios industries holdings airlines lines systems
     partners communications enterprises associates solutions technologies networks foods stores motors homes
     resources products laboratories labs games awards hospitals clinics colleges universities""".split())
 

@@ -275,8 +275,12 @@ def background(trigger: Trigger) -> bool:
 
 def _setting_clause(verb: Token) -> bool:
     """A relative clause, or an adverbial clause of time or circumstance ("as …", "after …")."""
-    return verb.dep_ == "relcl" or verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _SETTING_CLAUSES for c in verb.children)
+    return verb.dep_ == "relcl" or marked_clause(verb, _SETTING_CLAUSES)
+
+
+def marked_clause(verb: Token, marks: frozenset[str]) -> bool:
+    """An adverbial clause opened by one of ``marks`` ("unless …", "as …")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def _in_setting_phrase(noun: Token) -> bool:

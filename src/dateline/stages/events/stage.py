@@ -44,6 +44,7 @@ from .happening import (
     by_protesters,
     descriptive,
     folded_into,
+    marked_clause,
     other_sense,
     passing,
 )
@@ -286,8 +287,10 @@ _HEDGES = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "repo
 def _unless(head: Token) -> bool:
     """The act is announced on a condition that someone else does not meet: an "unless" clause on its verb."""
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in clause.children)
+    return any(marked_clause(c, _UNLESS) for c in clause.children)
+
+
+_UNLESS = frozenset({"unless"})
 
 
 def _stated_intent(head: Token) -> bool:
